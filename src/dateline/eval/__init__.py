@@ -1,0 +1,1 @@
+"""Evaluation adapters that score dateline components on public benchmarks."""

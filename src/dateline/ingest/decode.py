@@ -1,0 +1,62 @@
+"""Bytes to text: BOMs, declared charsets, UTF-8, then statistical detection."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from charset_normalizer import from_bytes
+
+from ..errors import BinaryInput, EmptyInput
+
+__all__ = ["decode_bytes", "looks_binary"]
+
+log = logging.getLogger(__name__)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SNIFF = 8192
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the head of ``data`` has NUL bytes or many control bytes (and no text BOM)."""
+    head = data[:_SNIFF]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    return bool(head) and len(_CONTROL.findall(head)) / len(head) > 0.05
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None = None) -> str:
+    """Decode ``data``: BOM, then the declared charset, then strict UTF-8, then detection.
+
+    Raises EmptyInput for empty data and BinaryInput for data that is not text.
+    Undecodable leftovers are replaced (U+FFFD) and logged, never fatal.
+    """
+    if not data.strip():
+        raise EmptyInput("input is empty", source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if looks_binary(data):
+        raise BinaryInput("input is binary, not text", source=source)
+    for encoding in (declared, "utf-8"):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    best = from_bytes(data).best()
+    if best is None:
+        log.warning("%s: could not detect the encoding; decoded as UTF-8 with replacements", source)
+        return data.decode("utf-8", errors="replace")
+    log.info("%s: decoded as %s", source, best.encoding)
+    return str(best)
