@@ -78,6 +78,18 @@ def schema(output: IO[str]) -> None:
     output.write(json.dumps(json_schema(), indent=2) + "\n")
 
 
+@cli.command()
+@click.option("--model", help="spaCy pipeline package or path to check.")
+@click.pass_context
+def doctor(ctx: click.Context, model: str | None) -> None:
+    """Check the installation: Python, packages and the NLP model (loads it once)."""
+    from .doctor import run_checks  # noqa: PLC0415
+
+    settings = Settings().with_overrides(model=model)
+    for line in _guard(ctx, lambda: run_checks(settings)):
+        click.echo(line)
+
+
 def _guard(ctx: click.Context, run: Any) -> Any:
     """Run a library call; turn errors into one stderr line and an exit code (traceback with --debug)."""
     try:

@@ -16,7 +16,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(['’]s?|[\s,.;:]+)$")
+_TRAILING = re.compile(r"(['’]s?|[\s,;:]+)$")
 
 
 def _clean(ent: Span) -> tuple[int, int]:

@@ -23,6 +23,10 @@ _BOMS = (
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _SNIFF = 8192
+# Legacy single-byte encodings decode almost any byte string, so detection often ties between
+# them; English-language news is far more often Windows-1252 than Central/Baltic code pages.
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_MARGIN = 0.15
 
 
 def looks_binary(data: bytes) -> bool:
@@ -54,9 +58,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None
                 return data.decode(encoding)
             except (LookupError, UnicodeDecodeError):
                 continue
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         log.warning("%s: could not detect the encoding; decoded as UTF-8 with replacements", source)
         return data.decode("utf-8", errors="replace")
-    log.info("%s: decoded as %s", source, best.encoding)
-    return str(best)
+    best = min(matches, key=lambda m: m.chaos)
+    western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos + _CHAOS_MARGIN]
+    chosen = western[0] if western else best
+    log.info("%s: decoded as %s", source, chosen.encoding)
+    return str(chosen)

@@ -1,19 +1,37 @@
 """Read the main text and metadata of an HTML news page.
 
-:func:`extract_html` decodes the page (declared charset, then detection), runs trafilatura
-for the main content and metadata, and walks the extracted tree into clean paragraphs.
+:func:`extract_html` decodes the page (byte-order mark, declared charset, then detection),
+runs trafilatura for the main content and metadata and turns the extracted tree into clean
+paragraphs:
+
+* the content is extracted in trafilatura's precision mode first; if that keeps less than
+  half of what the balanced mode finds, it over-pruned and the balanced result is used;
+* headline, standfirst and byline repeats at the top and stray interface lines
+  ("Advertisement", "Read more: ...", share/subscribe prompts, copyright lines) are dropped;
+* the publication date comes from structured metadata (JSON-LD ``datePublished``,
+  ``article:published_time`` and similar meta tags, keeping time and zone), else from
+  htmldate (``original_date=True``).
 """
 
 from __future__ import annotations
 
+import codecs
+import json
 import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 import trafilatura
+from charset_normalizer import from_bytes
 from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.settings import Document
 
-__all__ = ["HtmlExtract", "extract_html"]
+__all__ = ["HtmlExtract", "decode_html", "extract_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +49,71 @@ class HtmlExtract:
     url: str | None
 
 
-_INLINE_TAGS = frozenset({"hi", "ref", "del", "code", "span"})
+# --------------------------------------------------------------------------- decoding
+
+_PRESCAN_BYTES = 4096
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# WHATWG encoding standard: these labels mean windows-1252; a UTF-16 label in a meta tag means UTF-8.
+_LABEL_OVERRIDES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """Python codec name of the charset declared in a ``<meta>`` tag near the top, if valid."""
+    match = _META_CHARSET_RE.search(data[:_PRESCAN_BYTES])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return _LABEL_OVERRIDES.get(name, name)
+
+
+def _strict_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """Decode an HTML page: BOM, then valid UTF-8, then the ``<meta>`` charset, then detection.
+
+    Valid UTF-8 with non-ASCII characters wins over a declared legacy charset: mislabelled
+    UTF-8 pages are common, while legacy-encoded text virtually never is valid UTF-8.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _declared_encoding(data)
+    if data.isascii():
+        return _strict_decode(data, declared or "ascii") or data.decode("ascii")
+    for encoding in ("utf-8", declared):
+        text = _strict_decode(data, encoding) if encoding else None
+        if text is not None:
+            return text
+    best = from_bytes(data).best()
+    if best is not None:
+        logger.debug("detected encoding %s", best.encoding)
+        return str(best)
+    return data.decode(declared or "cp1252", errors="replace")
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_INLINE_TAGS = frozenset({"hi", "ref", "del", "code", "span", "lb"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    tag: str
+    text: str
 
 
 def _inline_text(element: etree._Element) -> str:
-    """Text of an inline element with its descendants, line breaks as spaces."""
+    """Text of an inline element and its descendants, line breaks read as spaces."""
     if element.tag == "lb":
         return " "
     parts = [element.text or ""]
@@ -45,41 +123,314 @@ def _inline_text(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _collect_blocks(element: etree._Element, out: list[str]) -> None:
-    """Append the text of ``element``'s block-level pieces to ``out`` in reading order."""
+def _walk_blocks(element: etree._Element, out: list[_Block]) -> None:
+    """Append the block-level text pieces under ``element`` to ``out`` in reading order."""
+    tag = str(element.tag)
     buffer = [element.text or ""]
     for child in element:
-        if child.tag in _INLINE_TAGS or child.tag == "lb":
+        if child.tag in _INLINE_TAGS:
             buffer.append(_inline_text(child))
         else:
-            out.append("".join(buffer))
-            _collect_blocks(child, out)
+            out.append(_Block(tag, "".join(buffer)))
+            _walk_blocks(child, out)
             buffer = []
         buffer.append(child.tail or "")
-    out.append("".join(buffer))
+    out.append(_Block(tag, "".join(buffer)))
 
 
-def _paragraphs(body: etree._Element | None) -> list[str]:
+def _blocks(body: etree._Element | None) -> list[_Block]:
+    """Non-empty, whitespace-normalised text blocks of a trafilatura body tree."""
     if body is None:
         return []
-    raw: list[str] = []
-    _collect_blocks(body, raw)
-    return [text for text in (" ".join(piece.split()) for piece in raw) if text]
+    raw: list[_Block] = []
+    _walk_blocks(body, raw)
+    return [_Block(block.tag, text) for block in raw if (text := " ".join(block.text.split()))]
+
+
+# --------------------------------------------------------------------------- boilerplate lines
+
+_MAX_STRAY_WORDS = 25
+_MAX_SHORT_WORDS = 12
+_LEAD_BLOCKS = 3
+_MAX_BYLINE_WORDS = 8
+_MIN_TITLE_SHARE = 0.5
+
+_STRAY_LINES = frozenset(
+    {
+        "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+        "promoted content", "story continues below", "story continues below advertisement",
+        "article continues below advertisement", "continue reading", "continue reading below",
+        "continue reading the main story", "read more", "read full story", "read the full story",
+        "read the full article", "more", "related", "related articles", "related stories",
+        "related content", "related news", "related coverage", "more on this story", "see also",
+        "you may also like", "you might also like", "recommended", "recommended for you",
+        "recommended stories", "most popular", "most read", "trending", "trending now", "don't miss",
+        "must read", "top stories", "share", "share this", "share this article", "share this story",
+        "share on facebook", "share on twitter", "share via email", "tweet", "email", "print",
+        "print article", "print this article", "order reprints", "reprints", "copy link", "link copied",
+        "comments", "comment", "leave a comment", "view comments", "show comments",
+        "tell us what you think", "join the conversation", "subscribe", "subscribe now", "sign up",
+        "newsletter", "sign up for our newsletter", "thank you", "follow us", "loading", "close",
+        "skip ad", "skip advertisement", "back to top", "next article", "previous article",
+        "click to enlarge", "enlarge this image", "toggle caption", "hide caption", "image", "photo",
+        "video", "watch", "listen", "play video", "an error has occurred, please try again later",
+        "an error has occurred. please try again later", "this article has been sent to",
+    }
+)
+
+# interface lines of at most _MAX_STRAY_WORDS words
+_STRAY_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # labelled link lines: "More: ...", "READ MORE: ...", "See also - ...", "Watch: ..."
+        r"^(read more|more|see more|see also|also read|read also|also see|related|related story|"
+        r"related article|recommended|trending|must read|don'?t miss|watch|listen|video|photos?|gallery)"
+        r"\s*[:|»›>\-–—]",
+        r"^(read more|continue reading|click here|tap here)\b",
+        r"^(share|tweet|email|print)\s+(this|on|via)\b",
+        r"^(subscribe|sign up|register)\b.*\b(newsletter|inbox|updates|alerts?)\b",
+        r"^follow\s+(us|me|him|her|them|@\w+)\b.*\b(twitter|facebook|instagram|linkedin|telegram|youtube|"
+        r"tiktok|whatsapp|google news|social media)\b",
+        r"^(get|receive)\s+the\s+(latest|best|top)\b.*\b(inbox|newsletter|app)\b",
+        r"^(copyright\s*(©|\(c\)|\d{4})|©|\(c\)\s*\d{4})",
+        r"\ball rights reserved\b",
+        r"^this copy is for your personal,? non-commercial use",
+        r"^\[\w+[^\]]*\].*\[/\w+\]$",  # unrendered CMS shortcode
+        r"^(https?://|www\.)\S+$",  # bare URL
+    )
+)
+# lines of at most _MAX_SHORT_WORDS words: time stamps and picture credits
+_SHORT_STRAY_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^\(?(updated|published|posted|last updated|first published|last modified)\b.*\d",
+        r"^\(?(image|photo|picture|header image|top image)s?\s*(source|credit)?s?\s*(:|by\b)",
+    )
+)
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_CONTACT_RE = re.compile(
+    r"^(write to|contact|email|e-mail|reach|send tips|have a tip|got a tip)\b|\b(may|can) be reached at\b",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_EDGE_PUNCT = " .:;,!?…|-–—»›>\"'“”‘’()[]*"
+
+
+def _norm(text: str) -> str:
+    """Lower-cased text without surrounding punctuation, for comparisons."""
+    return " ".join(text.lower().replace("’", "'").split()).strip(_EDGE_PUNCT)
+
+
+def _is_stray(text: str) -> bool:
+    """True for interface or boilerplate lines that are not article text."""
+    n_words = len(text.split())
+    if n_words > _MAX_STRAY_WORDS:
+        return False
+    if _norm(text) in _STRAY_LINES or any(pattern.search(text) for pattern in _STRAY_PATTERNS):
+        return True
+    if n_words <= _MAX_SHORT_WORDS and any(pattern.search(text) for pattern in _SHORT_STRAY_PATTERNS):
+        return True
+    return bool(_EMAIL_RE.search(text) and _CONTACT_RE.search(text))
+
+
+def _is_lead_repeat(block: _Block, title: str, description: str) -> bool:
+    """True for a headline, standfirst or byline repeated at the top of the body."""
+    normed = _norm(block.text)
+    if title and normed == title:
+        return True
+    if block.tag == "head":
+        if title and normed in title and len(normed) >= _MIN_TITLE_SHARE * len(title):
+            return True
+        if description and normed == description:
+            return True
+    return len(block.text.split()) <= _MAX_BYLINE_WORDS and bool(_BYLINE_RE.match(block.text))
+
+
+def _clean_paragraphs(blocks: list[_Block], title: str | None, description: str | None) -> list[str]:
+    """Drop repeated lead elements and stray lines."""
+    norm_title, norm_description = _norm(title or ""), _norm(description or "")
+    return [
+        block.text
+        for index, block in enumerate(blocks)
+        if not (index < _LEAD_BLOCKS and _is_lead_repeat(block, norm_title, norm_description))
+        and not _is_stray(block.text)
+    ]
+
+
+# --------------------------------------------------------------------------- trafilatura
+
+_MIN_PRECISION_SHARE = 0.5
+_MIN_TEXT_CHARS = 250
+_TRAFILATURA_ERRORS = (ValueError, TypeError, LookupError, AttributeError, RecursionError, etree.LxmlError)
+
+
+def _run_trafilatura(tree: lxml_html.HtmlElement, url: str | None, **settings: bool) -> list[_Block]:
+    """Main-content blocks from one trafilatura pass; empty when it finds nothing."""
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=False, **settings
+        )
+    except _TRAFILATURA_ERRORS as err:
+        logger.warning("trafilatura failed on %s: %s", url or "page", err)
+        return []
+    return _blocks(doc.body) if isinstance(doc, Document) else []
+
+
+def _length(blocks: list[_Block]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+def _main_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[_Block]:
+    """Precision pass, balanced pass if precision over-pruned, recall pass if both are short."""
+    precise = _run_trafilatura(tree, url, favor_precision=True)
+    balanced = _run_trafilatura(tree, url)
+    best = precise if _length(precise) >= _MIN_PRECISION_SHARE * _length(balanced) else balanced
+    if _length(best) < _MIN_TEXT_CHARS:
+        recall = _run_trafilatura(tree, url, favor_recall=True)
+        if _length(recall) > _length(best):
+            best = recall
+    return best
+
+
+# --------------------------------------------------------------------------- dates
+
+_EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenews",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "socialmediaposting",
+        "webpage",
+    }
+)
+_DATE_META_XPATH = (
+    "//meta[@property='article:published_time' or @property='og:article:published_time'"
+    " or @name='article:published_time' or @itemprop='datePublished'"
+    " or @name='pubdate' or @name='publishdate' or @name='publish-date' or @name='parsely-pub-date'"
+    " or @name='sailthru.date' or @name='dc.date.issued' or @name='DC.date.issued'"
+    " or @name='dcterms.created' or @name='DCTERMS.created']/@content"
+    " | //*[@itemprop='datePublished']/@datetime"
+)
+
+
+def _plausible(moment: datetime) -> bool:
+    """Between 1990 and two days from now (naive values read as UTC)."""
+    utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return _EARLIEST <= utc <= datetime.now(UTC) + timedelta(days=2)
+
+
+def _parse_datetime(value: str) -> datetime | None:
+    """Parse an ISO 8601 or RFC 2822 date string; None if unparseable or implausible."""
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if _plausible(parsed) else None
+
+
+def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
+    """All JSON objects in a JSON-LD document, ``@graph`` members and nested lists included."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _json_objects(data.get("@graph"))
+
+
+def _is_article_type(obj: dict[str, Any]) -> bool:
+    types = obj.get("@type")
+    names = types if isinstance(types, list) else [types]
+    return any(isinstance(name, str) and name.lower() in _ARTICLE_TYPES for name in names)
+
+
+def _jsonld_published(tree: lxml_html.HtmlElement) -> datetime | None:
+    """``datePublished`` of the first article-typed JSON-LD object that has a valid one."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _json_objects(data):
+            value = obj.get("datePublished") or obj.get("dateCreated")
+            if isinstance(value, str) and _is_article_type(obj):
+                parsed = _parse_datetime(value)
+                if parsed is not None:
+                    return parsed
+    return None
+
+
+def _meta_published(tree: lxml_html.HtmlElement) -> datetime | None:
+    for value in tree.xpath(_DATE_META_XPATH):
+        parsed = _parse_datetime(str(value))
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _published(tree: lxml_html.HtmlElement, htmldate_value: str | None) -> datetime | None:
+    """Publication date: JSON-LD, then meta tags, then htmldate's original-date guess."""
+    found = _jsonld_published(tree) or _meta_published(tree)
+    if found is None and htmldate_value:
+        found = _parse_datetime(htmldate_value)
+    return found
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _parse_tree(text: str) -> lxml_html.HtmlElement | None:
+    """Parse decoded HTML (whole page or fragment) into a tree; None if that fails."""
+    text = _XML_DECL_RE.sub("", text, count=1)
+    try:
+        tree = trafilatura.load_html(text)
+        if not isinstance(tree, lxml_html.HtmlElement):  # fragments are refused by trafilatura
+            tree = lxml_html.document_fromstring(text)
+    except _TRAFILATURA_ERRORS as err:
+        logger.warning("unparseable HTML: %s", err)
+        return None
+    return tree
+
+
+def _metadata(tree: lxml_html.HtmlElement, url: str | None) -> Document:
+    try:
+        return trafilatura.extract_metadata(tree, default_url=url, date_config={"original_date": True})
+    except _TRAFILATURA_ERRORS as err:
+        logger.warning("metadata extraction failed on %s: %s", url or "page", err)
+        return Document(url=url)
 
 
 def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
-    """Extract the main text and metadata of an HTML page."""
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
-    if doc is None:
+    """Extract the main text and metadata of an HTML page (no network access).
+
+    Returns an :class:`HtmlExtract` with empty ``paragraphs`` when the page has no article text.
+    """
+    text = decode_html(html) if isinstance(html, bytes) else html
+    tree = _parse_tree(text) if text.strip() else None
+    if tree is None:
         return HtmlExtract(None, (), None, None, None, None, url)
+    blocks = _main_blocks(tree, url)
+    meta = _metadata(tree, url)
     return HtmlExtract(
-        title=doc.title,
-        paragraphs=tuple(_paragraphs(doc.body)),
-        author=doc.author,
-        published=None,
-        sitename=doc.sitename,
-        description=doc.description,
-        url=doc.url or url,
+        title=meta.title or None,
+        paragraphs=tuple(_clean_paragraphs(blocks, meta.title, meta.description)),
+        author=meta.author or None,
+        published=_published(tree, meta.date),
+        sitename=meta.sitename or None,
+        description=meta.description or None,
+        url=meta.url or url,
     )

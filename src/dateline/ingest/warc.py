@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 _RECORD_TYPES = {"response", "resource"}
 
 
+class _Truncated(Exception):
+    """The archive ends inside a record."""
+
+
 def _content_type(record) -> str:  # type: ignore[no-untyped-def]
     if record.http_headers is not None:
         value = record.http_headers.get_header("Content-Type") or ""
@@ -49,6 +53,9 @@ def _article(record, path: str, index: int) -> RawArticle | None:  # type: ignor
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     body = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise _Truncated(f"record {index} ({url}) is cut short by {missing} bytes")
     if not body.strip():
         return None
     meta = {"path": path, "url": url, "record": f"record {index}"}
@@ -66,6 +73,6 @@ def read_warc(stream: BinaryIO, path: str) -> Iterator[RawArticle | Failure]:
             article = _article(record, path, index)
             if article is not None:
                 yield article
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+    except (_Truncated, ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         where = f"{path}#record {index + 1}"
         yield Failure(where, MalformedRecord(f"truncated or corrupt WARC after {index} records ({exc})", source=where))

@@ -1,0 +1,32 @@
+# dateline developer commands. `make install` then `make test` is all a new machine needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: install test lint format eval-html clean
+
+install: $(BIN)/dateline  ## venv + pinned dependencies + spaCy English pipeline, checked
+	$(BIN)/dateline doctor
+
+$(BIN)/dateline: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+test:  ## the whole test suite (corpus tests skip without ../shared)
+	$(BIN)/python -m pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+eval-html:  ## mean token F1 of HTML main-text extraction on the ScrapingHub benchmark
+	$(BIN)/python -m dateline.eval.scrapinghub
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache src/*.egg-info
