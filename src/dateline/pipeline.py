@@ -91,7 +91,9 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article], strict: bool) -> Iterator[Document | Failure]:
         texts = (a.text for a in batch)
-        for article, parsed in zip(batch, parse(self.nlp, texts, batch_size=self.settings.batch_size), strict=True):
+        for article, parsed in zip(
+            batch, parse(self.nlp, texts, batch_size=self.settings.batch_size), strict=True
+        ):
             yield self._guarded(article, parsed, strict)
 
     def _guarded(self, article: Article, parsed: Doc, strict: bool) -> Document | Failure:

@@ -46,7 +46,9 @@ def test_plaintext_strips_artefacts_and_tail(fixture_path):
     ],
 )
 def test_plaintext_byline_forms(line, byline, publisher):
-    parsed = parse_plain_text(f"A headline here\n\n{line}\nMarch 3, 2022\n\nFirst sentence of the body is here.")
+    parsed = parse_plain_text(
+        f"A headline here\n\n{line}\nMarch 3, 2022\n\nFirst sentence of the body is here."
+    )
     assert (parsed.byline, parsed.publisher, parsed.published) == (byline, publisher, "2022-03-03")
 
 

@@ -48,8 +48,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATA_DIR = Path("..") / "shared" / "data" / "scrapinghub-article-extraction-benchmark"
-"""Benchmark location relative to the repository root."""
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_DATA_DIR = _REPO_ROOT / ".." / "shared" / "data" / "scrapinghub-article-extraction-benchmark"
+"""Benchmark location: ``../shared/data/...`` next to the repository root (source checkout)."""
 
 _WORD_RE = re.compile(r"\w+")
 _SHINGLE_SIZE = 4
@@ -193,11 +194,14 @@ def _score_page(page_id: str, html: bytes, record: dict[str, str], extractor: Ex
     )
 
 
-def evaluate(data_dir: Path, limit: int | None = None, *, extractor: Extractor | None = None) -> ScrapingHubResult:
+def evaluate(
+    data_dir: Path, limit: int | None = None, *, extractor: Extractor | None = None
+) -> ScrapingHubResult:
     """Score ``extractor`` (default: :func:`dateline_body`) on the first ``limit`` pages (all if None)."""
     extract = extractor or dateline_body
     start = time.perf_counter()
-    rows = tuple(_score_page(pid, html, rec, extract) for pid, html, rec in _iter_pages(Path(data_dir), limit))
+    pages = _iter_pages(Path(data_dir), limit)
+    rows = tuple(_score_page(page_id, html, record, extract) for page_id, html, record in pages)
     seconds = time.perf_counter() - start
     if not rows:
         raise ValueError(f"no benchmark pages found under {data_dir}")
@@ -216,7 +220,10 @@ def evaluate(data_dir: Path, limit: int | None = None, *, extractor: Extractor |
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m dateline.eval.scrapinghub", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m dateline.eval.scrapinghub",
+        description="Score dateline's HTML reader on the ScrapingHub article-extraction benchmark.",
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="benchmark directory")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     parser.add_argument("--json", action="store_true", help="print the full result, per-page rows included")

@@ -8,7 +8,8 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
-from ..schema import Actor, Document, Place, Span as TextSpan, TimeExpression
+from ..schema import Actor, Document, Place, TimeExpression
+from ..schema import Span as TextSpan
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "TIME_LABELS", "MentionStage"]
 

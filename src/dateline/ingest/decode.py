@@ -65,5 +65,5 @@ def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None
     best = min(matches, key=lambda m: m.chaos)
     western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos + _CHAOS_MARGIN]
     chosen = western[0] if western else best
-    log.info("%s: decoded as %s", source, chosen.encoding)
+    log.warning("%s: not valid UTF-8; decoded as %s", source, chosen.encoding)
     return str(chosen)

@@ -45,7 +45,9 @@ def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[RawArticle | Failu
         try:
             record = json.loads(raw.decode("utf-8", errors="replace"))
         except json.JSONDecodeError as exc:
-            yield Failure(where, MalformedRecord(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where))
+            yield Failure(
+                where, MalformedRecord(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where)
+            )
             continue
         if not isinstance(record, dict):
             yield Failure(where, MalformedRecord("line is not a JSON object", source=where))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import BinaryInput, EmptyInput, InputTooLarge, NoArticleText
+from ..errors import BinaryInput, EmptyInput, IngestError, InputTooLarge, NoArticleText
 from ..settings import Settings
 from .convert import raw_from_html, raw_from_text
 from .decode import decode_bytes, looks_binary
@@ -20,6 +20,8 @@ from .sniff import gunzip, is_gzip, sniff_format
 from .warc import read_warc
 
 __all__ = ["read_input"]
+
+log = logging.getLogger(__name__)
 
 _HEAD = 8192
 
@@ -87,9 +89,7 @@ def read_input(ref: InputRef, settings: Settings) -> Iterator[RawArticle | Failu
     except (EmptyInput, BinaryInput, InputTooLarge, NoArticleText) as exc:
         yield Failure(path, exc)
     except OSError as exc:
-        yield Failure(path, EmptyInput(f"cannot read: {exc.strerror or exc}", source=path))
-
-
-def input_size(ref: InputRef) -> int | None:
-    """Size in bytes of a file input, None for stdin."""
-    return None if ref.is_stdin else Path(ref.path).stat().st_size
+        yield Failure(path, IngestError(f"cannot read: {exc.strerror or exc}", source=path))
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one input must not end the batch
+        log.debug("reader failure on %s", path, exc_info=True)
+        yield Failure(path, IngestError(f"unexpected {type(exc).__name__}: {exc}", source=path))

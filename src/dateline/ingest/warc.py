@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import MalformedRecord
 from .convert import raw_from_html, raw_from_text
@@ -73,6 +71,8 @@ def read_warc(stream: BinaryIO, path: str) -> Iterator[RawArticle | Failure]:
             article = _article(record, path, index)
             if article is not None:
                 yield article
-    except (_Truncated, ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio raises many types (even AttributeError) on corrupt data
         where = f"{path}#record {index + 1}"
-        yield Failure(where, MalformedRecord(f"truncated or corrupt WARC after {index} records ({exc})", source=where))
+        yield Failure(
+            where, MalformedRecord(f"truncated or corrupt WARC after {index} records ({exc})", source=where)
+        )
