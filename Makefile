@@ -10,7 +10,7 @@ install: $(BIN)/dateline  ## venv + pinned dependencies + spaCy English pipeline
 
 $(BIN)/dateline: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet "pip==26.3"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
