@@ -29,6 +29,27 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _CHAOS_MARGIN = 0.15
 
 
+# WHATWG encoding standard: these labels mean windows-1252; a UTF-16 label on 8-bit data means UTF-8.
+_LABEL_OVERRIDES = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+
+def _whatwg(label: str | None) -> str | None:
+    """The Python codec a declared charset label means in practice, or None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+    return _LABEL_OVERRIDES.get(name, name)
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the head of ``data`` has NUL bytes or many control bytes (and no text BOM)."""
     head = data[:_SNIFF]
@@ -40,7 +61,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None = None) -> str:
-    """Decode ``data``: BOM, then the declared charset, then strict UTF-8, then detection.
+    """Decode ``data``: BOM, then strict UTF-8, then the declared charset, then detection.
 
     Raises EmptyInput for empty data and BinaryInput for data that is not text.
     Undecodable leftovers are replaced (U+FFFD) and logged, never fatal.
@@ -52,7 +73,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None
             return data.decode(encoding, errors="replace")
     if looks_binary(data):
         raise BinaryInput("input is binary, not text", source=source)
-    for encoding in (declared, "utf-8"):
+    if data.isascii():
+        return data.decode("ascii")
+    # Valid UTF-8 wins over a declared legacy charset: mislabelled UTF-8 is common, while
+    # legacy-encoded text with non-ASCII bytes is virtually never valid UTF-8.
+    for encoding in ("utf-8", _whatwg(declared)):
         if encoding:
             try:
                 return data.decode(encoding)

@@ -19,7 +19,6 @@ this raises mean token F1 from 0.955 (plain trafilatura) to 0.964.
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import re
@@ -31,10 +30,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
-from charset_normalizer import from_bytes
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
+
+from ..errors import BinaryInput, EmptyInput
+from .decode import decode_bytes
 
 __all__ = ["HtmlExtract", "decode_html", "extract_html"]
 
@@ -58,52 +59,23 @@ class HtmlExtract:
 
 _PRESCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-# WHATWG encoding standard: these labels mean windows-1252; a UTF-16 label in a meta tag means UTF-8
-_LABEL_OVERRIDES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def _declared_encoding(data: bytes) -> str | None:
-    """Python codec for the charset a ``<meta>`` tag near the top declares, if it is a known one."""
-    match = _META_CHARSET_RE.search(data[:_PRESCAN_BYTES])
+    """Python codec for the charset declared near the top (``<meta>``, XML declaration), if known."""
+    head = data[:_PRESCAN_BYTES]
+    match = _META_CHARSET_RE.search(head) or _XML_ENCODING_RE.match(head)
     if match is None:
         return None
-    try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-    return _LABEL_OVERRIDES.get(name, name)
-
-
-def _strict_decode(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    return match.group(1).decode("ascii")
 
 
 def decode_html(data: bytes) -> str:
-    """Decode an HTML page: BOM, then valid UTF-8, then the ``<meta>`` charset, then detection.
-
-    Valid UTF-8 with non-ASCII characters wins over a declared legacy charset: mislabelled
-    UTF-8 pages are common, while legacy-encoded text is virtually never valid UTF-8.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    declared = _declared_encoding(data)
-    if data.isascii():
-        return _strict_decode(data, declared or "ascii") or data.decode("ascii")
-    for encoding in ("utf-8", declared):
-        text = _strict_decode(data, encoding) if encoding else None
-        if text is not None:
-            return text
-    best = from_bytes(data).best()
-    if best is not None:
-        logger.debug("detected encoding %s", best.encoding)
-        return str(best)
-    return data.decode(declared or "cp1252", errors="replace")
+    """Decode an HTML page with :func:`decode_bytes`, using the charset its ``<meta>`` declares."""
+    try:
+        return decode_bytes(data, declared=_declared_encoding(data))
+    except (EmptyInput, BinaryInput):
+        return data.decode("utf-8", errors="replace")
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -270,6 +242,8 @@ def _clean_paragraphs(blocks: list[_Block], title: str | None, description: str 
 
 _MIN_PRECISION_SHARE = 0.5
 _MIN_TEXT_CHARS = 250
+_MIN_DUMP_SHARE = 0.8
+_MIN_ARTICLE_WORDS = 10
 # trafilatura and lxml failure modes on hostile input; anything else is a bug worth surfacing
 _EXTRACTION_ERRORS = (ValueError, TypeError, LookupError, AttributeError, RecursionError, etree.LxmlError)
 
@@ -283,7 +257,21 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, url: str | None, **focus: bool
     except _EXTRACTION_ERRORS as err:
         logger.warning("trafilatura failed on %s: %s", url or "page", err)
         return []
-    return _blocks(doc.body) if isinstance(doc, Document) else []
+    if not isinstance(doc, Document) or _is_page_dump(doc.body, tree):
+        return []
+    return _blocks(doc.body)
+
+
+def _is_page_dump(body: etree._Element | None, tree: lxml_html.HtmlElement) -> bool:
+    """True for trafilatura's last resort: the text of the whole page as one line-broken block.
+
+    It is only used when no article element, paragraphs or main content were found, so it
+    holds navigation, form labels and footers rather than an article.
+    """
+    if body is None or len(body) != 1 or "\n" not in (body[0].text or ""):
+        return False
+    dumped = len("".join(body[0].text.split()))
+    return dumped >= _MIN_DUMP_SHARE * len("".join(trafilatura.html2txt(tree).split()))
 
 
 def _length(blocks: list[_Block]) -> int:
@@ -442,11 +430,13 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
     tree = _parse_tree(text) if text.strip() else None
     if tree is None:
         return HtmlExtract(None, (), None, None, None, None, url)
-    blocks = _main_blocks(tree, url)
     meta = _metadata(tree, url)
+    paragraphs = _clean_paragraphs(_main_blocks(tree, url), meta.title, meta.description)
+    if sum(len(paragraph.split()) for paragraph in paragraphs) < _MIN_ARTICLE_WORDS:
+        paragraphs = []  # a few stray words (a form label, a caption) are not an article
     return HtmlExtract(
         title=meta.title or None,
-        paragraphs=tuple(_clean_paragraphs(blocks, meta.title, meta.description)),
+        paragraphs=tuple(paragraphs),
         author=meta.author or None,
         published=_published(tree, meta.date),
         sitename=meta.sitename or None,
