@@ -13,8 +13,13 @@ from spacy.tokens import Doc
 from . import __version__
 from .errors import DatelineError, StageError
 from .extract import MentionStage
+from .extract.actors import ActorStage
+from .extract.events import EventStage
+from .extract.quotes import QuoteStage
 from .ingest import Failure
 from .nlp import load_nlp, model_label, parse
+from .resolve.dictionary import load_dictionary
+from .resolve.geo.stage import PlaceStage
 from .schema import Article, Document
 from .settings import Settings
 
@@ -33,9 +38,16 @@ class Stage(Protocol):
     def __call__(self, document: Document, parsed: Doc) -> Document: ...
 
 
-def default_stages() -> list[Stage]:
-    """The built-in stages, in order."""
-    return [MentionStage()]
+def default_stages(settings: Settings | None = None) -> list[Stage]:
+    """The built-in stages, in order; heavy resources (dictionaries, indexes) load here, once."""
+    settings = settings or Settings()
+    return [
+        MentionStage(),
+        PlaceStage(settings=settings),
+        ActorStage(load_dictionary(settings.actors_dirs)),
+        QuoteStage(),
+        EventStage(),
+    ]
 
 
 @dataclass
@@ -50,7 +62,7 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         """Load the NLP model named in ``settings`` (once per process) and the default stages."""
         settings = settings or Settings()
-        return cls(nlp=load_nlp(settings.model), stages=default_stages(), settings=settings)
+        return cls(nlp=load_nlp(settings.model), stages=default_stages(settings), settings=settings)
 
     @property
     def provenance(self) -> dict[str, str]:

