@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resolve.dictionary import ActorDictionary, ActorEntry
-from ..schema import Actor, ActorKind, Document, Span as TextSpan
+from ..schema import Actor, ActorKind, Document
+from ..schema import Span as TextSpan
+from .lexicon import lexicon
 from .phrases import PRONOUNS_PERSON, PRONOUNS_PLURAL, core_np, modifiers
 
 __all__ = ["ActorStage", "ActorTyping"]
@@ -35,8 +37,22 @@ log = logging.getLogger(__name__)
 _ARMED_OVERRIDES = frozenset({ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST, ActorKind.POLICE})
 _DOMESTIC = frozenset({
     ActorKind.MILITARY, ActorKind.POLICE, ActorKind.GOVERNMENT, ActorKind.REBEL,
-    ActorKind.MILITIA, ActorKind.CIVILIAN,
+    ActorKind.MILITIA, ActorKind.CIVILIAN, ActorKind.PARTY,
 })  # fmt: skip
+_VIOLENT_CLASSES = frozenset(
+    {
+        "armed_clash",
+        "offensive",
+        "attack",
+        "air_strike",
+        "shelling",
+        "explosive",
+        "killing",
+        "capture",
+        "siege",
+    }
+)
+_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | {"it", "its"}
 _CANONICAL = {
     ActorKind.MILITARY: "Military Forces of {c}",
     ActorKind.POLICE: "Police Forces of {c}",
@@ -48,16 +64,33 @@ _CANONICAL = {
     ActorKind.MEDIA: "Journalists ({c})",
 }
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"})
-_ACTOR_PREPS = frozenset({"with", "by", "against", "between", "from"})
+_ACTOR_PREPS = frozenset({"with", "by", "against", "between"})
 _ORG_HEADS = {
-    ActorKind.GOVERNMENT: {"ministry", "government", "council", "parliament", "cabinet", "office", "presidency", "department"},
-    ActorKind.MILITARY: {"army", "forces", "force", "brigade", "division", "command", "navy", "guard", "battalion", "regiment"},
+    ActorKind.GOVERNMENT: {
+        "ministry",
+        "government",
+        "council",
+        "parliament",
+        "cabinet",
+        "presidency",
+        "department",
+    },
+    ActorKind.MILITARY: {"army", "forces", "force", "brigade", "division", "command", "navy", "battalion"},
     ActorKind.POLICE: {"police", "gendarmerie"},
-    ActorKind.MEDIA: {"news", "agency", "times", "post", "tv", "television", "radio", "press", "journal", "channel"},
-    ActorKind.NGO: {"committee", "foundation", "watch", "international", "observatory", "society", "crescent", "cross", "institute"},
+    ActorKind.MEDIA: {"news", "agency", "times", "post", "tv", "television", "radio", "press", "channel"},
+    ActorKind.NGO: {
+        "committee",
+        "foundation",
+        "watch",
+        "observatory",
+        "society",
+        "crescent",
+        "cross",
+        "institute",
+    },
     ActorKind.PARTY: {"party"},
-    ActorKind.BUSINESS: {"bank", "company", "corp", "inc", "ltd", "group"},
-}  # fmt: skip
+    ActorKind.BUSINESS: {"bank", "company", "corp", "inc", "ltd"},
+}
 
 
 @dataclass
@@ -99,19 +132,21 @@ class ActorStage:
     # -- dictionary matching -------------------------------------------------------------
     def _build_matchers(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher]:
         tokenizer = English(vocab=doc.vocab).tokenizer
-        lower = PhraseMatcher(doc.vocab, attr="LOWER")
+        lower = PhraseMatcher(doc.vocab, attr="NORM")
         exact = PhraseMatcher(doc.vocab, attr="ORTH")
         for entry in self.book.entries.values():
             for alias in {entry.canonical, *entry.aliases}:
-                short = len(alias) <= 4 or alias.isupper()
-                (exact if short else lower).add(entry.id, [tokenizer(alias)])
+                pattern = tokenizer(alias)
+                # one-word aliases ("Total", "Hamas", "WHO") must match exactly: many are also common words
+                (exact if len(pattern) == 1 or alias.isupper() else lower).add(entry.id, [pattern])
         return lower, exact
 
     def _dictionary_spans(self, doc: Doc) -> list[Span]:
         if self._matchers is None:
             self._matchers = self._build_matchers(doc)
         spans = [Span(doc, s, e, label=m) for matcher in self._matchers for m, s, e in matcher(doc)]
-        return filter_spans(spans)
+        # names are capitalised: "total siege" is not TotalEnergies, "the military" is not a group's name
+        return filter_spans([s for s in spans if any(t.text[:1].isupper() for t in s)])
 
     # -- the stage -----------------------------------------------------------------------
     def __call__(self, document: Document, parsed: Doc) -> Document:
@@ -173,6 +208,11 @@ class _Run:
         kind = term.kind if term else None
         countries: list[str] = []
         for mod in modifiers(head):
+            owner = self._group_at(mod) if mod.dep_ == "poss" and mod.pos_ == "PRON" else None
+            if owner is not None:  # "its fighters" -> the RSF's fighters
+                kind = owner.kind if owner.kind is not ActorKind.GOVERNMENT else kind
+                countries += [owner.country] if owner.country and owner.country not in countries else []
+                continue
             mod_term = self.book.generic.get(mod.lemma_.lower()) or self.book.generic.get(mod.lower_)
             if mod_term and (mod_term.kind in _ARMED_OVERRIDES or kind is None):
                 kind = mod_term.kind
@@ -192,6 +232,15 @@ class _Run:
             ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
             text = ent.text if ent is not None else text
         return self.book.demonym(text) or self.book.country(text) or self.book.capital(text)
+
+    def _group_at(self, token: Token) -> _Group | None:
+        """For a possessive pronoun, the organisation named just before it (resolved like ``it``)."""
+        floor = token.sent.start_char
+        candidates = [
+            (s, g) for g in self.groups.values() for s, _ in g.mentions
+            if floor <= s < token.idx and not g.person and g.label in {"DICT", "ORG"}
+        ]  # fmt: skip
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
     def _entry_country(self, token: Token) -> str | None:
         for key, group in self.groups.items():
@@ -226,6 +275,8 @@ class _Run:
             entry = self.book.lookup(text, self.day)
             if entry is not None:
                 self._add(_from_entry(entry, text), start, end, text)
+            elif self._is_place(start, end) or _inside_title(ent, self.book) or _place_position(ent.root):
+                continue
             elif ent.label_ == "PERSON":
                 key = surnames.get(text.casefold()) or surnames.get(text.split()[-1].casefold())
                 group = self.groups[key] if key else self._person(ent, text)
@@ -234,20 +285,38 @@ class _Run:
             else:
                 self._add(self._organisation(ent, text), start, end, text)
 
+    def _is_place(self, start: int, end: int) -> bool:
+        """True for a span the geocoder resolved as a place (NER often tags towns as PERSON/ORG)."""
+        return any(
+            p.geonames_id is not None and any(m.start < end and start < m.end for m in p.mentions)
+            for p in self.document.places
+        )
+
     def _unlabelled_people(self) -> list[Span]:
-        """Names the NER missed in the news pattern ``a resident, Natalia Hrytsenko, 64,`` / ``Name, 35, a ...``."""
+        """Names the NER missed, in the news patterns ``a resident, Natalia Hrytsenko, 64,``."""
         found = []
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ == "compound" or not token.text[:1].isupper():
+            if (
+                token.pos_ != "PROPN"
+                or token.ent_type_ == "PERSON"
+                or token.dep_ == "compound"
+                or not token.text[:1].isupper()
+            ):
                 continue
             start = token.i
-            while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ == "compound":
+            while (
+                start > token.sent.start
+                and self.doc[start - 1].pos_ == "PROPN"
+                and self.doc[start - 1].dep_ == "compound"
+            ):
                 start -= 1
             if start == token.i:
                 continue
             after = self.doc[token.i + 1 : token.i + 4]
             aged = len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
-            generic_head = self.book.generic.get(token.head.lemma_.lower()) or self.book.titles.get(token.head.lemma_.lower())
+            generic_head = self.book.generic.get(token.head.lemma_.lower()) or self.book.titles.get(
+                token.head.lemma_.lower()
+            )
             if aged or (token.dep_ == "appos" and generic_head is not None):
                 found.append(Span(self.doc, start, token.i + 1, label="PERSON"))
         return found
@@ -298,18 +367,24 @@ class _Run:
         words = {w.casefold() for w in text.split()}
         kind = next((k for k, heads in _ORG_HEADS.items() if words & heads), None)
         countries = self.typing(ent.root).countries
-        return _Group(key=f"org:{text.casefold()}", name=text, kind=kind, country=countries[0] if countries else None, label="ORG")
+        return _Group(
+            key=f"org:{text.casefold()}",
+            name=text,
+            kind=kind,
+            country=countries[0] if countries else None,
+            label="ORG",
+        )
 
     # -- 3. generic groups ---------------------------------------------------------------
     def add_generic_groups(self) -> None:
         for token in self.doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod"}:
-                continue
+            if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod"} or token.ent_type_:
+                continue  # names ("United States") are not generic groups
             term = self.book.generic.get(token.lemma_.lower()) or self.book.generic.get(token.lower_)
             if term is None:
                 continue
             span = core_np(token)
-            if self._claimed(span.start_char, span.end_char):
+            if self._claimed(token.idx, token.idx + len(token.text)):
                 continue
             typing = self.typing(token)
             kind = typing.kind or term.kind
@@ -319,11 +394,13 @@ class _Run:
 
     # -- 4. countries and capitals as actors ---------------------------------------------
     def add_countries_as_actors(self) -> None:
+        triggers = lexicon().triggers
         for ent in self.doc.ents:
             if ent.label_ not in {"GPE", "NORP"}:
                 continue
             start, end = _trim(ent)
-            if self._claimed(start, end) or not _actor_position(ent.root):
+            modifies_event = _modifies_event_noun(ent.root, triggers)
+            if self._claimed(start, end) or not (_actor_position(ent.root) or modifies_event):
                 continue
             text = self.doc.text[start:end]
             iso3 = self.book.country(text) or self.book.capital(text)
@@ -331,7 +408,12 @@ class _Run:
                 iso3 = self.book.demonym(text)
             if iso3 is None:
                 continue
-            self._add(_generic_group(ActorKind.GOVERNMENT, iso3, ent.root, self.book), start, end, text)
+            kind = (
+                ActorKind.MILITARY
+                if modifies_event and _violent_noun(ent.root.head)
+                else ActorKind.GOVERNMENT
+            )
+            self._add(_generic_group(kind, iso3, ent.root, self.book), start, end, text)
 
     # -- 5. pronouns ---------------------------------------------------------------------
     def add_pronouns(self) -> None:
@@ -340,28 +422,68 @@ class _Run:
         )
         for token in self.doc:
             lower = token.lower_
+            if token.pos_ == "PRON" and lower in {"it", "its"}:
+                self._add_it(token, ordered)
+                continue
             if token.pos_ != "PRON" or lower not in PRONOUNS_PERSON | PRONOUNS_PLURAL:
                 continue
             wants_person = lower in PRONOUNS_PERSON
             before = [g for s, g in ordered if s < token.idx and g.person == wants_person]
-            if wants_person:
-                before = [g for g in before if g.person]
-            else:
-                before = [g for g in before if g.plural]
-            if before and token.idx - before[-1].mentions[-1][0] < 600:
+            before = [g for g in before if g.person] if wants_person else [g for g in before if g.plural]
+            governing = self._governing_subject(token, wants_person)
+            if governing is not None:
+                self._add(governing, token.idx, token.idx + len(token.text), token.text)
+            elif before and token.idx - before[-1].mentions[-1][0] < 600:
                 self._add(before[-1], token.idx, token.idx + len(token.text), token.text)
+
+    def _add_it(self, token: Token, ordered: list[tuple[int, _Group]]) -> None:
+        """``it``/``its`` for an organisation, group or state named earlier in the sentence or the one before."""
+        floor = token.sent.start_char
+        if token.sent.start > 0:
+            floor = self.doc[token.sent.start - 1].sent.start_char
+        before = [
+            g for s, g in ordered if floor <= s < token.idx and not g.person and g.label in {"DICT", "ORG"}
+        ]
+        if before:
+            self._add(before[-1], token.idx, token.idx + len(token.text), token.text)
+
+    def _governing_subject(self, pronoun: Token, person: bool) -> _Group | None:
+        """For a subject pronoun in a subordinate clause, the main clause's subject ("troops ... as they")."""
+        if pronoun.dep_ != "nsubj" or pronoun.head.dep_ not in {"advcl", "ccomp", "conj", "relcl"}:
+            return None
+        main = pronoun.head.head
+        subject = next(
+            (c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None
+        )
+        if subject is None:
+            return None
+        for group in self.groups.values():
+            if group.person == person and any(s <= subject.idx < e for s, e in group.mentions):
+                return group
+        return None
 
     # -- output --------------------------------------------------------------------------
     def actors(self) -> tuple[Actor, ...]:
         groups = sorted(self.groups.values(), key=lambda g: min(g.mentions))
         out = []
         for i, group in enumerate(groups, start=1):
-            surfaces = [s for s in dict.fromkeys(group.surfaces) if s.lower() not in PRONOUNS_PERSON | PRONOUNS_PLURAL]
-            name = max(surfaces, key=len) if group.person and surfaces else (surfaces[0] if surfaces else group.name)
+            surfaces = [
+                s for s in dict.fromkeys(group.surfaces) if s.lower() not in PRONOUNS_PERSON | PRONOUNS_PLURAL
+            ]
+            name = (
+                max(surfaces, key=len)
+                if group.person and surfaces
+                else (surfaces[0] if surfaces else group.name)
+            )
             out.append(
                 Actor(
-                    id=f"a{i}", name=name, canonical=group.canonical, kind=group.kind, country=group.country,
-                    aliases=tuple(s for s in surfaces if s != name), label=group.label,
+                    id=f"a{i}",
+                    name=name,
+                    canonical=group.canonical,
+                    kind=group.kind,
+                    country=group.country,
+                    aliases=tuple(s for s in surfaces if s != name),
+                    label=group.label,
                     description=group.description,
                     mentions=tuple(TextSpan(s, e) for s, e in sorted(set(group.mentions))),
                 )  # fmt: skip
@@ -384,7 +506,11 @@ def _leading_description(ent: Span) -> Span | None:
         return None
     before = doc[ent.start - 2]
     head = before
-    while head.head.i < ent.start - 1 and head.head.i != head.i and head.dep_ not in {"nsubj", "advcl", "appos", "ROOT"}:
+    while (
+        head.head.i < ent.start - 1
+        and head.head.i != head.i
+        and head.dep_ not in {"nsubj", "advcl", "appos", "ROOT"}
+    ):
         head = head.head
     if head.pos_ not in {"NOUN", "PROPN"} or head.i >= ent.start - 1:
         return None
@@ -392,6 +518,31 @@ def _leading_description(ent: Span) -> Span | None:
     if start < ent.sent.start:
         return None
     return doc[start : ent.start - 1]
+
+
+_SETTLEMENTS = frozenset(
+    {"town", "city", "village", "district", "province", "region", "state", "camp", "area"}
+)
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "into", "towards", "toward", "around", "outside", "inside", "across"}
+)
+
+
+def _place_position(token: Token) -> bool:
+    """True for a name the NER took for a person/organisation where only a place fits: ``in Goma``."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTLEMENTS)
+
+
+def _inside_title(ent: Span, book: ActorDictionary) -> bool:
+    """True for ``State`` in ``Secretary of State``: an ORG that is part of a title."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return f"{owner.lower_} of {ent.text.lower()}" in book.titles or owner.lemma_.lower() in book.titles
 
 
 def _actor_position(token: Token) -> bool:
@@ -403,6 +554,25 @@ def _actor_position(token: Token) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ in _ACTOR_PREPS
     return token.dep_ in _ACTOR_DEPS and token.head.pos_ == "VERB"
+
+
+def _modifies_event_noun(token: Token, triggers: dict) -> bool:
+    """True for ``Russian`` in ``Russian calls`` / ``Israeli airstrike``: a nationality on an event noun."""
+    head = token
+    while head.dep_ in {"conj", "cc"} and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in {"amod", "compound", "nmod", "poss"}:
+        return False
+    noun = head.head
+    return (noun.lemma_.lower(), "NOUN") in triggers or (noun.lower_, "NOUN") in triggers
+
+
+def _violent_noun(token: Token) -> bool:
+    noun = token
+    while noun.dep_ in {"amod", "compound", "nmod", "poss", "conj"} and noun.head.i != noun.i:
+        noun = noun.head
+    classes = {t.event_class for t in lexicon().triggers.get((noun.lemma_.lower(), "NOUN"), ())}
+    return bool(classes & _VIOLENT_CLASSES)
 
 
 def _trim(ent: Span) -> tuple[int, int]:

@@ -23,7 +23,23 @@ _FINE = {
     PlacePrecision.POINT: 0, PlacePrecision.NEIGHBORHOOD: 1, PlacePrecision.CITY: 2, PlacePrecision.ADMIN2: 3,
     PlacePrecision.ADMIN1: 4, PlacePrecision.COUNTRY: 5, PlacePrecision.REGION: 6,
 }  # fmt: skip
-_LOCATIVE = frozenset({"in", "at", "near", "into", "on", "across", "around", "outside", "inside", "from", "of", "over", "throughout"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "on",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "from",
+        "of",
+        "over",
+        "throughout",
+    }
+)
 _CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "parataxis", "conj"})
 
 
@@ -40,6 +56,17 @@ def _location(place: Place) -> Location:
         name=place.name or place.text, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon,
         country=place.country, admin1=place.admin1, precision=place.precision,
     )  # fmt: skip
+
+
+def _location_use(token: Token) -> bool:
+    """True when a place name is used as a location: ``in Aleppo``, ``seized Aleppo``, ``east of Aleppo``."""
+    while token.dep_ in {"conj", "appos", "compound"} and token.head.i != token.i:
+        if token.dep_ == "compound" and token.head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return False  # "U.S. officials"
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ in _LOCATIVE
+    return token.dep_ in {"dobj", "nsubjpass", "npadvmod", "ROOT"}
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
@@ -60,7 +87,9 @@ class Anchors:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.places = [p for p in document.places if p.geonames_id is not None and not getattr(p, "metonymy", False)]
+        self.places = [
+            p for p in document.places if p.geonames_id is not None and not getattr(p, "metonymy", False)
+        ]
         self.times = [t for t in document.times if t.start]
         self.main = self._main_place()
         self.reporting = lexicon().relations
@@ -76,6 +105,9 @@ class Anchors:
         return next(p for p in self.places if p.id == best)
 
     def _place_at(self, token: Token) -> Place | None:
+        """The resolved place mentioned at ``token`` when it is used as a location (not ``U.S. officials``)."""
+        if not _location_use(token):
+            return None
         for place in self.places:
             if any(m.start <= token.idx < m.end for m in place.mentions):
                 return place
@@ -84,7 +116,11 @@ class Anchors:
     def _said_at(self, token: Token) -> bool:
         """True for a place in a speech setting: 'speaking in Geneva', 'told reporters in Moscow'."""
         for ancestor in token.ancestors:
-            if ancestor.lemma_.lower() in self.reporting or ancestor.lemma_.lower() in {"speak", "conference", "briefing"}:
+            if ancestor.lemma_.lower() in self.reporting or ancestor.lemma_.lower() in {
+                "speak",
+                "conference",
+                "briefing",
+            }:
                 return True
             if ancestor.dep_ in {"ROOT", "ccomp"}:
                 return False
@@ -98,7 +134,9 @@ class Anchors:
             if place is None:
                 continue
             locative = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
-            ranked.append((not locative, _FINE.get(place.precision, 5) if place.precision else 5, token.i, place))
+            ranked.append(
+                (not locative, _FINE.get(place.precision, 5) if place.precision else 5, token.i, place)
+            )
         if ranked:
             return _location(min(ranked, key=lambda r: r[:3])[3]), "clause"
         sentence = [
@@ -123,7 +161,9 @@ class Anchors:
             expression = self._time_at(token)
             if expression is not None:
                 return _ref(expression), "clause"
-        in_sentence = [(abs(t.i - trigger.i), self._time_at(t)) for t in trigger.sent if self._time_at(t) is not None]
+        in_sentence = [
+            (abs(t.i - trigger.i), self._time_at(t)) for t in trigger.sent if self._time_at(t) is not None
+        ]
         if in_sentence:
             return _ref(min(in_sentence, key=lambda r: r[0])[1]), "sentence"
         published = self.document.article.published
@@ -139,4 +179,6 @@ class Anchors:
 
 
 def _ref(expression: TimeExpression) -> TimeRef:
-    return TimeRef(start=expression.start, end=expression.end, precision=expression.precision, text=expression.text)
+    return TimeRef(
+        start=expression.start, end=expression.end, precision=expression.precision, text=expression.text
+    )

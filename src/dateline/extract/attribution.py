@@ -1,4 +1,4 @@
-"""Who says what: reporting clauses (``X said``, ``according to X``, ``X told Reuters``) and what they cover."""
+"""Who says what: reporting clauses (``X said``, ``according to X``, ``X told Reuters``) and their scope."""
 
 from __future__ import annotations
 
@@ -16,7 +16,20 @@ __all__ = ["Claim", "attributions_for", "find_claims"]
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _MEDIA_KINDS = frozenset({"media"})
-_VIA_NOUNS = frozenset({"agency", "agencies", "reporter", "reporters", "journalist", "journalists", "television", "tv", "radio", "media"})
+_VIA_NOUNS = frozenset(
+    {
+        "agency",
+        "agencies",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "television",
+        "tv",
+        "radio",
+        "media",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +73,16 @@ def _subject(verb: Token) -> Token | None:
 def _via(verb: Token, index: ActorIndex) -> str | None:
     """The channel: ``told Reuters``, ``to Reuters``, ``telling news agencies``."""
     candidates = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with", "on"}):
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "confirmed the attack to AFP"
+    for prep in (
+        c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "with", "on"}
+    ):
         candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for token in candidates:
         actor = index.for_token(token)
-        if (actor is not None and actor.kind is not None and actor.kind.value in _MEDIA_KINDS) or token.lower_ in _VIA_NOUNS:
+        if (
+            actor is not None and actor.kind is not None and actor.kind.value in _MEDIA_KINDS
+        ) or token.lower_ in _VIA_NOUNS:
             return core_np(token).text if actor is None else actor.name
     return None
 
@@ -108,8 +126,13 @@ def _according_to(doc: Doc, index: ActorIndex) -> list[Claim]:
         sent = token.sent
         claims.append(
             Claim(
-                source=source, relation=AttributionRelation.SAYS, verb="according to", start=token.idx,
-                end=doc[token.i + 1].idx + 2, content=((sent.start_char, sent.end_char),), actor_id=actor_id,
+                source=source,
+                relation=AttributionRelation.SAYS,
+                verb="according to",
+                start=token.idx,
+                end=doc[token.i + 1].idx + 2,
+                content=((sent.start_char, sent.end_char),),
+                actor_id=actor_id,
             )  # fmt: skip
         )
     return claims
@@ -131,8 +154,13 @@ def find_claims(document: Document, parsed: Doc) -> list[Claim]:
         source, actor_id = _source_text(subject, index)
         claims.append(
             Claim(
-                source=source, relation=relation, verb=token.text, start=token.idx,
-                end=token.idx + len(token.text), content=tuple(content), actor_id=actor_id,
+                source=source,
+                relation=relation,
+                verb=token.text,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                content=tuple(content),
+                actor_id=actor_id,
                 via=_via(token, index),
             )  # fmt: skip
         )

@@ -20,6 +20,7 @@ from ..schema import (
     Actor,
     ActorKind,
     ActorRole,
+    Category,
     Document,
     Event,
     EventActor,
@@ -39,9 +40,36 @@ from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
 __all__ = ["EventStage"]
 
 _STATE = frozenset({ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE})
-_ARMED = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
+_ARMED = frozenset(
+    {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST}
+)
 _NONSTATE = frozenset({ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
-_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "make", "mount", "begin", "start", "continue", "resume", "step", "wage", "unleash", "intensify", "order", "sign", "reach", "announce", "issue", "deliver", "send"})
+_LIGHT_VERBS = frozenset(
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "hold",
+        "make",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "step",
+        "wage",
+        "unleash",
+        "intensify",
+        "order",
+        "sign",
+        "reach",
+        "announce",
+        "issue",
+        "deliver",
+        "send",
+    }
+)
 _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
@@ -72,10 +100,16 @@ class EventStage:
         lex = lexicon()
         index = ActorIndex(document)
         quoted = [(q.start, q.end) for q in document.quotes]
-        matches = [m for t in parsed if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)]
+        matches = [
+            m
+            for t in parsed
+            if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)
+        ]
         triggered = {m.token.i: m for m in matches}
         drafts = [
-            d for m in matches if not _is_content_of_other(m.token, triggered) and (d := _draft(m, lex, index))
+            d
+            for m in matches
+            if not _is_content_of_other(m.token, triggered) and (d := _draft(m, lex, index))
         ]
         anchors = Anchors(document)
         claims = find_claims(document, parsed)
@@ -88,13 +122,21 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
-    if current.dep_ in {"xcomp", "ccomp", "acl", "relcl", "pcomp"} or current.dep_ == "advcl" and current.tag_ == "VB":
+    if (
+        current.dep_ in {"xcomp", "ccomp", "acl", "relcl", "pcomp"}
+        or current.dep_ == "advcl"
+        and current.tag_ == "VB"
+    ):
         head = triggered.get(current.head.i)
         if head is not None and head.trigger.event_class in _CONTENT_CLASSES:
             return True
     if token.dep_ == "xcomp" and token.head.i in triggered:
         return triggered[token.head.i].trigger.event_class == triggered[token.i].trigger.event_class
-    return token.dep_ == "acl" and token.tag_ == "VBN" and triggered[token.i].trigger.event_class in {"support", "military_aid"}
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and triggered[token.i].trigger.event_class in {"support", "military_aid"}
+    )
 
 
 def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
@@ -112,14 +154,18 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def _verb_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventActor]:
+def _verb_roles(
+    token: Token, index: ActorIndex, symmetric: bool, places_as_objects: bool
+) -> list[EventActor]:
     actors: list[EventActor] = []
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
     agents = _prep_objects(token, {"by"}) if passive else []
     subject = subject_of(token) if not passive else None
     for head in agents + ([subject] if subject is not None else []):
         actors += _role_actors(head, ActorRole.ACTOR1, index)
-    for obj in objects_of(token):
+    for obj in objects_of(token) if not places_as_objects else []:
         actors += _role_actors(obj, ActorRole.TARGET, index)
     for head in _prep_objects(token, {"on", "against", "at"}):
         actors += _role_actors(head, ActorRole.TARGET, index)
@@ -139,7 +185,11 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
         actors += _role_actors(head, ActorRole.TARGET, index)
     for head in _prep_objects(token, {"with", "between"}):
         actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
-    if not any(a.role is ActorRole.ACTOR1 for a in actors) and token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in _LIGHT_VERBS:
+    if (
+        not any(a.role is ActorRole.ACTOR1 for a in actors)
+        and token.dep_ in {"dobj", "attr"}
+        and token.head.lemma_.lower() in _LIGHT_VERBS
+    ):
         subject = subject_of(token.head)
         if subject is not None:
             actors += _role_actors(subject, ActorRole.ACTOR1, index)
@@ -152,11 +202,17 @@ def _held_by(token: Token, index: ActorIndex, document_actors: list[Actor]) -> l
     for obj in objects_of(token):
         for word in obj.subtree:
             lower = word.lower_
-            if any(lower.endswith(s) for s in _HELD) or (word.i + 2 < len(word.doc) and word.nbor(1).text == "-" and word.nbor(2).lower_ in {"held", "controlled", "run"}):
+            if any(lower.endswith(s) for s in _HELD) or (
+                word.i + 2 < len(word.doc)
+                and word.nbor(1).text == "-"
+                and word.nbor(2).lower_ in {"held", "controlled", "run"}
+            ):
                 stem = lower.split("-")[0]
                 kind = ActorKind.REBEL if stem in {"rebel", "opposition", "insurgent", "militant"} else None
                 kind = kind or (ActorKind.MILITARY if stem in {"government", "regime", "army"} else None)
-                match = next((a for a in document_actors if kind and a.kind is kind and a.label == "NP"), None)
+                match = next(
+                    (a for a in document_actors if kind and a.kind is kind and a.label == "NP"), None
+                )
                 if match is not None:
                     out.append(_event_actor(match, ActorRole.ACTOR2))
     return out
@@ -168,23 +224,23 @@ def _dedupe(actors: list[EventActor]) -> list[EventActor]:
         key = (actor.actor_id, actor.name) if actor.actor_id is None else (actor.actor_id, "")
         if key not in seen:
             seen[key] = actor
-    out = list(seen.values())
-    if not any(a.role is ActorRole.ACTOR1 for a in out) and out and out[0].role is ActorRole.ACTOR2:
-        out[0] = replace(out[0], role=ActorRole.ACTOR1)
-    return out
+    return list(seen.values())
 
 
 def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex) -> _Draft | None:
     cls = lex.classes[match.trigger.event_class]
     token = match.token
     symmetric = cls.id in _SYMMETRIC
-    roles = _verb_roles(token, index, symmetric) if token.pos_ == "VERB" else _noun_roles(token, index, symmetric)
+    if token.pos_ == "VERB":  # what people flee or return to is a place, not a target
+        roles = _verb_roles(token, index, symmetric, places_as_objects=cls.category is Category.DISPLACEMENT)
+    else:
+        roles = _noun_roles(token, index, symmetric)
     if cls.id == "capture":
         roles += _held_by(token, index, list(index.by_id.values()))
     actors = _dedupe(roles)
     if not actors and cls.category.value in _NEEDS_ACTOR:
         return None
-    return _Draft(match=match, cls=cls, actors=actors)
+    return _Draft(match=match, cls=_by_state(cls, actors), actors=actors)
 
 
 def _acled(cls: EventClass, actors: list[EventActor]) -> AcledType | None:
@@ -198,13 +254,17 @@ def _acled(cls: EventClass, actors: list[EventActor]) -> AcledType | None:
     return AcledType(event_type=pair[0], sub_event_type=pair[1]) if pair else None
 
 
-def _plover(cls: EventClass, actors: list[EventActor]) -> Plover | None:
-    if cls.plover is None:
-        return None
+def _by_state(cls: EventClass, actors: list[EventActor]) -> EventClass:
+    """A protest by a government or IGO is a diplomatic protest (ACCUSE), not a demonstration."""
     actor1 = next((a for a in actors if a.role is ActorRole.ACTOR1), None)
     if cls.state_protest and actor1 is not None and (actor1.kind in _STATE or actor1.kind is ActorKind.IGO):
-        return Plover(type=cls.state_protest, mode="disapprove", context=("diplomatic",))
-    return Plover(type=cls.plover, mode=cls.mode, context=cls.context)
+        return replace(cls, category=Category.DIPLOMACY, plover=cls.state_protest, mode="disapprove",
+                       context=("diplomatic",), acled=None)  # fmt: skip
+    return cls
+
+
+def _plover(cls: EventClass) -> Plover | None:
+    return Plover(type=cls.plover, mode=cls.mode, context=cls.context) if cls.plover else None
 
 
 def _clause_indices(token: Token) -> set[int]:
@@ -244,7 +304,7 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
     return Event(
         id="",
         category=draft.cls.category,
-        plover=_plover(draft.cls, draft.actors),
+        plover=_plover(draft.cls),
         acled=_acled(draft.cls, draft.actors),
         summary=_summary(token),
         trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),

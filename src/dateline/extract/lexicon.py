@@ -81,7 +81,9 @@ def _classes(raw: dict[str, Any]) -> dict[str, EventClass]:
     return out
 
 
-def _triggers(raw: dict[str, Any], classes: dict[str, EventClass]) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+def _triggers(
+    raw: dict[str, Any], classes: dict[str, EventClass]
+) -> dict[tuple[str, str], tuple[Trigger, ...]]:
     index: dict[tuple[str, str], list[Trigger]] = {}
     for spec in raw["trigger"]:
         if spec["class"] not in classes:
@@ -92,11 +94,16 @@ def _triggers(raw: dict[str, Any], classes: dict[str, EventClass]) -> dict[tuple
         for lemma in lemmas:
             for pos in poses:
                 trigger = Trigger(
-                    lemma=lemma, pos=pos, event_class=spec["class"], object=spec.get("object"),
-                    prt=spec.get("prt"), prep=tuple(prep if isinstance(prep, list) else [prep]),
-                    modifier=frozenset(spec.get("modifier", ())), not_modifier=frozenset(spec.get("not_modifier", ())),
+                    lemma=lemma,
+                    pos=pos,
+                    event_class=spec["class"],
+                    object=spec.get("object"),
+                    prt=spec.get("prt"),
+                    prep=tuple(prep if isinstance(prep, list) else [prep]),
+                    modifier=frozenset(spec.get("modifier", ())),
+                    not_modifier=frozenset(spec.get("not_modifier", ())),
                     subject=spec.get("subject"),
-                )  # fmt: skip
+                )
                 index.setdefault((lemma, pos), []).append(trigger)
     return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in index.items()}
 

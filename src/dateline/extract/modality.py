@@ -19,7 +19,23 @@ from .lexicon import lexicon
 __all__ = ["modality_of"]
 
 _ORDER = (Modality.HOPED, Modality.INTENDED, Modality.PLANNED, Modality.HYPOTHETICAL, Modality.ONGOING)
-_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "acl"})
+_CHAIN_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "advcl",
+        "conj",
+        "pcomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "acl",
+    }
+)
 _MAX_DEPTH = 5
 
 
@@ -31,41 +47,71 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def _own_cues(token: Token) -> set[str]:
     words = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark", "det"}}
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}}
+    words |= {
+        c.lemma_.lower() for c in token.children if c.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}
+    }
     return words
 
 
-def _classify(words: set[str], lemma: str) -> Modality | None:
+def _forms(token: Token) -> set[str]:
+    """Lemma and crude stems of a word (the small model mislemmatises some verbs: "hoped" -> "hop")."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, repl in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)] + repl)
+    return forms
+
+
+def _classify(words: set[str], lemmas: set[str]) -> Modality | None:
     cues = _cues()
     for modality in _ORDER:
-        if words & cues[modality.value] or lemma in cues[modality.value]:
+        if (words | lemmas) & cues[modality.value]:
             return modality
     return None
 
 
-def modality_of(trigger: Token) -> Modality:
-    """The modality of the event evoked by ``trigger``."""
+def _governing(trigger: Token) -> Modality | None:
+    """The modality imposed by the words governing ``trigger``, up to a reporting verb."""
     cues = _cues()
-    own = _own_cues(trigger)
-    if own & cues["negators"]:
-        return Modality.NEGATED
-    if own & cues["future_aux"]:
-        return Modality.PLANNED
-    found = _classify(own, "")
-    if found is not None and found is not Modality.ONGOING:
-        return found
     reporting = lexicon().relations
     token, depth = trigger, 0
     while token.dep_ in _CHAIN_DEPS and token.head.i != token.i and depth < _MAX_DEPTH:
         head = token.head
         lemma = head.lemma_.lower()
-        if lemma in reporting and head.pos_ == "VERB":
-            break
+        if lemma in reporting and head.pos_ == "VERB" and lemma not in cues["refusal"]:
+            return None
         words = _own_cues(head)
-        if token.dep_ == "xcomp" and (lemma in cues["refusal"] or words & cues["negators"]):
-            return Modality.NEGATED
-        result = _classify(words, lemma) if head.pos_ in {"VERB", "AUX", "ADJ", "ADP", "SCONJ"} else None
-        if result is not None:
-            return result
+        complement = token.dep_ in {"xcomp", "ccomp", "pcomp"} or (
+            token.dep_ == "dobj" and token.tag_ == "VBG"
+        )
+        if complement and (lemma in cues["refusal"] or words & cues["negators"]):
+            return Modality.NEGATED  # "refused to surrender", "denied attacking"
+        if head.pos_ in {"VERB", "AUX", "ADJ", "ADP", "SCONJ"}:
+            result = _classify(words, _forms(head))
+            if result is not None:
+                return result
         token, depth = head, depth + 1
-    return found or Modality.ASSERTED
+    return None
+
+
+def modality_of(trigger: Token) -> Modality:
+    """The modality of the event evoked by ``trigger``.
+
+    Its own negation wins; then hope or intent from a governing word ("hope Aleppo will be
+    retaken" is hoped, not planned); then its own auxiliaries (will, may, would); then any
+    other governing cue.
+    """
+    cues = _cues()
+    own_words = _own_cues(trigger)
+    if own_words & cues["negators"]:
+        return Modality.NEGATED
+    governing = _governing(trigger)
+    if governing in {Modality.HOPED, Modality.INTENDED, Modality.NEGATED}:
+        return governing
+    if own_words & cues["future_aux"]:
+        return Modality.PLANNED
+    own = _classify(own_words, set())
+    if own is not None and own is not Modality.ONGOING:
+        return own
+    return governing or own or Modality.ASSERTED

@@ -34,7 +34,11 @@ def core_np(token: Token) -> Span:
     """The noun phrase headed by ``token`` without relative clauses or prepositional phrases."""
     doc = token.doc
     start = np_left(token)
-    while start < token.i and doc[start].dep_ in {"det", "predet"} and doc[start].lower_ in {"the", "a", "an", "all"}:
+    while (
+        start < token.i
+        and doc[start].dep_ in {"det", "predet"}
+        and doc[start].lower_ in {"the", "a", "an", "all"}
+    ):
         start += 1
     return doc[start : token.i + 1]
 

@@ -9,7 +9,7 @@ that one opens with a quote mark (the news convention for long quotes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from spacy.tokens import Doc, Token
@@ -31,7 +31,7 @@ def _is_opener(text: str, i: int) -> bool:
 
 
 def _closing(text: str, start: int, end: int, opener: str) -> int | None:
-    """Index of the mark closing a quote opened with ``opener``; inner quotes of the other kind are skipped."""
+    """Index of the mark closing a quote opened with ``opener`` (inner quotes of the other kind skipped)."""
     closer = _OPEN[opener]
     for i in range(start, end):
         if text[i] == closer and (closer != "’" or i + 1 >= len(text) or not text[i + 1].isalpha()):
@@ -77,8 +77,8 @@ class QuoteStage:
         blocks = [(b.start, b.end) for b in document.article.blocks] or [(0, len(text))]
         index = ActorIndex(document)
         quotes: list[Quote] = []
-        for n, (start, end) in enumerate(find_quote_spans(text, blocks), start=1):
-            start, end = _trim(text, start, end)
+        for n, marked in enumerate(find_quote_spans(text, blocks), start=1):
+            start, end = _trim(text, *marked)
             verb = _speech_verb(parsed, start, end)
             speaker = _subject(verb) if verb is not None else None
             actor = _speaker_actor(speaker, index) if speaker is not None else None
@@ -90,7 +90,10 @@ class QuoteStage:
                 continue  # scare quotes, titles, nicknames
             quotes.append(
                 Quote(
-                    id=f"q{n}", text=text[start:end], start=start, end=end,
+                    id=f"q{n}",
+                    text=text[start:end],
+                    start=start,
+                    end=end,
                     speaker=actor.name if actor else (speaker.text if speaker is not None else None),
                     speaker_actor_id=actor.id if actor else None,
                     speaker_description=actor.description if actor else None,
@@ -140,10 +143,14 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
                 return ancestor
     sents = {inside[0].sent.start, inside[-1].sent.start}
     candidates = [
-        t for t in doc if t.sent.start in sents and outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech
+        t
+        for t in doc
+        if t.sent.start in sents and outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech
     ]
     if not candidates and inside[-1].i + 1 < len(doc):
         following = doc[inside[-1].i + 1].sent
-        candidates = [t for t in following if outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech][:1]
+        candidates = [t for t in following if outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech][
+            :1
+        ]
         candidates = candidates if candidates and candidates[0].i - following.start <= 6 else []
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)

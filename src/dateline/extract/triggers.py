@@ -15,7 +15,9 @@ __all__ = ["TriggerMatch", "match_trigger", "objects_of", "subject_of"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_ARMED_KINDS = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST})
+_ARMED_KINDS = frozenset(
+    {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HYPHEN_MOD = re.compile(r"^([a-z]+)-")
 
@@ -30,7 +32,8 @@ def subject_of(token: Token) -> Token | None:
     """Grammatical subject of a verb, inherited through xcomp/conj/participles and relative pronouns."""
     current, hops = token, 0
     while hops < 4:
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "csubj"}), None)
+        deps = {"nsubj", "csubj"} if hops == 0 else {"nsubj", "csubj", "nsubjpass"}  # "X is set to discuss"
+        subject = next((c for c in current.children if c.dep_ in deps), None)
         if subject is not None:
             if subject.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
                 return current.head
@@ -54,7 +57,9 @@ def objects_of(token: Token) -> list[Token]:
             found.append(token.head)
         return found
     found = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "into"}):
+    for prep in (
+        c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "into"}
+    ):
         found += [c for c in prep.children if c.dep_ == "pobj"]
     return found
 
@@ -67,15 +72,19 @@ def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]])
     group = groups.get(group_name, frozenset({group_name}))
     for obj in objects_of(token):
         phrase = list(obj.subtree)
-        if _word_in(obj, group) or any(_word_in(t, group) for t in obj.children if t.dep_ in {"compound", "amod"}):
+        if _word_in(obj, group) or any(
+            _word_in(t, group) for t in obj.children if t.dep_ in {"compound", "amod"}
+        ):
             return True
         if group_name == "territory" and (
-            obj.ent_type_ in _PLACE_LABELS or any(t.ent_type_ == "PERCENT" or t.lower_ in {"percent", "%"} for t in phrase)
+            obj.ent_type_ in _PLACE_LABELS
+            or any(t.ent_type_ == "PERCENT" or t.lower_ in {"percent", "%"} for t in phrase)
         ):
             return True
         if obj.lower_ in {"control"} or any(t.lower_ == "control" for t in phrase[:3]):
             return group_name == "territory"
-    return False
+    instruments = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    return any(_word_in(o, group) or any(_word_in(c, group) for c in o.conjuncts) for o in instruments)
 
 
 def _modifier_words(token: Token) -> set[str]:
@@ -110,7 +119,9 @@ def _subject_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]
 def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) -> bool:
     if trigger.prt and not any(c.dep_ == "prt" and c.lower_ == trigger.prt for c in token.children):
         return False
-    if trigger.prep and not any(c.dep_ in {"prep", "agent"} and c.lower_ in trigger.prep for c in token.children):
+    if trigger.prep and not any(
+        c.dep_ in {"prep", "agent"} and c.lower_ in trigger.prep for c in token.children
+    ):
         return False
     if trigger.object and not _object_ok(token, trigger.object, lex.groups):
         return False
