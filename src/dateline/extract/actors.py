@@ -52,6 +52,7 @@ _VIOLENT_CLASSES = frozenset(
         "siege",
     }
 )
+_PATTERN_PERSON = "PERSON_BY_PATTERN"  # a name found by the "Name, 35, a teacher" pattern, not by NER
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | {"it", "its"}
 _CANONICAL = {
     ActorKind.MILITARY: "Military Forces of {c}",
@@ -269,15 +270,21 @@ class _Run:
                 surnames[group.name.split()[-1].casefold()] = key
         for ent in [*self.doc.ents, *self._unlabelled_people()]:
             start, end = _trim(ent)
-            if end <= start or self._claimed(start, end) or ent.label_ not in {"PERSON", "ORG"}:
+            if (
+                end <= start
+                or self._claimed(start, end)
+                or ent.label_ not in {"PERSON", "ORG", _PATTERN_PERSON}
+            ):
                 continue
             text = self.doc.text[start:end]
             entry = self.book.lookup(text, self.day)
             if entry is not None:
                 self._add(_from_entry(entry, text), start, end, text)
-            elif self._is_place(start, end) or _inside_title(ent, self.book) or _place_position(ent.root):
+            elif ent.label_ != _PATTERN_PERSON and (
+                self._is_place(start, end) or _inside_title(ent, self.book) or _place_position(ent.root)
+            ):
                 continue
-            elif ent.label_ == "PERSON":
+            elif ent.label_ in {"PERSON", _PATTERN_PERSON}:
                 key = surnames.get(text.casefold()) or surnames.get(text.split()[-1].casefold())
                 group = self.groups[key] if key else self._person(ent, text)
                 group = self._add(group, start, end, text)
@@ -318,7 +325,7 @@ class _Run:
                 token.head.lemma_.lower()
             )
             if aged or (token.dep_ == "appos" and generic_head is not None):
-                found.append(Span(self.doc, start, token.i + 1, label="PERSON"))
+                found.append(Span(self.doc, start, token.i + 1, label=_PATTERN_PERSON))
         return found
 
     def _person(self, ent: Span, text: str) -> _Group:

@@ -34,7 +34,7 @@ from .attribution import Claim, attributions_for, find_claims
 from .index import ActorIndex
 from .lexicon import EventClass, Lexicon, lexicon
 from .modality import modality_of
-from .phrases import in_spans
+from .phrases import core_np, in_spans
 from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
 
 __all__ = ["EventStage"]
@@ -73,7 +73,17 @@ _LIGHT_VERBS = frozenset(
 _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
-_NEEDS_ACTOR = frozenset({"diplomacy", "protest", "conflict", "other"})
+_OUTCOMES = frozenset({"killing", "attack"})
+_MILITARY_TARGETS = frozenset(
+    {"position", "patrol", "convoy", "troop", "soldier", "fighter", "militant", "army", "unit"}
+)
+_REMOTE = frozenset({"air_strike", "shelling", "explosive", "suicide_bomb", "grenade", "chemical"})
+_VIOLENT = frozenset(
+    {"air_strike", "shelling", "explosive", "suicide_bomb", "grenade", "chemical", "armed_clash", "offensive",
+     "attack", "killing", "massacre", "riot", "mob_violence", "capture"}
+)  # fmt: skip
+_NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 
 
 @dataclass
@@ -83,6 +93,7 @@ class _Draft:
     match: TriggerMatch
     cls: EventClass
     actors: list[EventActor] = field(default_factory=list)
+    armed_target: bool = False
 
     @property
     def token(self) -> Token:
@@ -106,19 +117,87 @@ class EventStage:
             if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)
         ]
         triggered = {m.token.i: m for m in matches}
-        drafts = [
-            d
-            for m in matches
-            if not _is_content_of_other(m.token, triggered) and (d := _draft(m, lex, index))
-        ]
+        weapons = _weapon_adoptions(matches, triggered)
+        drafts: dict[int, _Draft] = {}
+        for m in matches:
+            if m.token.i in weapons.values() or _is_content_of_other(m.token, triggered):
+                continue
+            draft = _draft(m, lex, index, weapons.get(m.token.i))
+            if draft is not None:
+                drafts[m.token.i] = draft
+        _add_tolls(drafts, matches, triggered, lex, index)
         anchors = Anchors(document)
         claims = find_claims(document, parsed)
-        events = [_event(d, anchors, claims, document) for d in drafts]
+        events = [_event(d, anchors, claims, document) for d in drafts.values()]
         return replace(document, events=tuple(_merge(e for e in events if e is not None)))
+
+
+def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerMatch]) -> dict[int, int]:
+    """Generic violence verbs that name their weapon ("fired mortars at", "airstrikes targeted",
+    "shells ... killed") take the weapon's event class; returns verb index -> weapon-noun index."""
+    adopted: dict[int, int] = {}
+    for match in matches:
+        token = match.token
+        if match.trigger.event_class not in _OUTCOMES or token.pos_ != "VERB":
+            continue
+        related = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        related += [
+            g for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"
+        ]
+        for word in related:
+            for candidate in [word, *word.conjuncts]:
+                noun = triggered.get(candidate.i)
+                if noun is not None and noun.trigger.event_class in _REMOTE:
+                    adopted[token.i] = candidate.i
+                    break
+            if token.i in adopted:
+                break
+    return adopted
+
+
+def _add_tolls(
+    drafts: dict[int, _Draft],
+    matches: list[TriggerMatch],
+    triggered: dict[int, TriggerMatch],
+    lex: Lexicon,
+    index: ActorIndex,
+) -> None:
+    """Give a violent event the victims of its toll: "shelled the town, killing four civilians"."""
+    for m in matches:
+        if not _is_consequence(m.token, triggered):
+            continue
+        cause = drafts.get(m.token.head.i) or next(
+            (drafts[c.i] for p in m.token.children for c in p.children if c.i in drafts), None
+        )
+        toll = _draft(m, lex, index)
+        if cause is None or toll is None:
+            continue
+        victims = [a for a in toll.actors if a.role is ActorRole.TARGET]
+        cause.actors = _dedupe(cause.actors + victims)
+
+
+def _is_consequence(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
+    """True for a killing that is the outcome of another violent event: "shelled the town, killing
+    four", "were killed in an air strike" (the shelling or strike is the event; the deaths are its toll)."""
+    if triggered[token.i].trigger.event_class not in _OUTCOMES:
+        return False
+    head = triggered.get(token.head.i)
+    if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
+        return True
+    for prep in (
+        c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+    ):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            cause = triggered.get(obj.i)
+            if cause is not None and cause.trigger.event_class in _REMOTE:
+                return True
+    return False
 
 
 def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
     """True for an event that is what another event requests/rejects/agrees ("called on X to leave")."""
+    if _is_consequence(token, triggered):
+        return True
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
@@ -140,7 +219,14 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
 
 
 def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
-    return [_event_actor(a, role) for a in index.for_phrase(head)]
+    """Actors of the phrase at ``head``; an unknown noun phrase ("medical interns") is kept by name."""
+    found = [_event_actor(a, role) for a in index.for_phrase(head)]
+    if found or head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in _NOT_ACTOR_ENTS:
+        return found
+    groups = lexicon().groups
+    if head.lemma_.lower() in groups["territory"] | groups["buildings"] | groups["munitions"]:
+        return []  # places and things, not participants
+    return [EventActor(role=role, name=core_np(head).text)]
 
 
 def _event_actor(actor: Actor, role: ActorRole) -> EventActor:
@@ -227,8 +313,11 @@ def _dedupe(actors: list[EventActor]) -> list[EventActor]:
     return list(seen.values())
 
 
-def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex) -> _Draft | None:
-    cls = lex.classes[match.trigger.event_class]
+def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | None = None) -> _Draft | None:
+    event_class = match.trigger.event_class
+    if weapon is not None:  # "fired mortars": a shelling, not a generic attack
+        event_class = _class_at(match.token.doc[weapon], lex, index) or event_class
+    cls = lex.classes[event_class]
     token = match.token
     symmetric = cls.id in _SYMMETRIC
     if token.pos_ == "VERB":  # what people flee or return to is a place, not a target
@@ -240,16 +329,29 @@ def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex) -> _Draft | Non
     actors = _dedupe(roles)
     if not actors and cls.category.value in _NEEDS_ACTOR:
         return None
-    return _Draft(match=match, cls=_by_state(cls, actors), actors=actors)
+    return _Draft(
+        match=match, cls=_by_state(cls, actors), actors=actors, armed_target=_armed_target(token, lex)
+    )
 
 
-def _acled(cls: EventClass, actors: list[EventActor]) -> AcledType | None:
+def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:
+    found = match_trigger(token, lex, index)
+    return found.trigger.event_class if found else None
+
+
+def _armed_target(token: Token, lex: Lexicon) -> bool:
+    """True when the attack is on military positions, bases or patrols ("fired at the positions of")."""
+    places = objects_of(token) + _prep_objects(token, {"on", "at", "against"})
+    return any(t.lemma_.lower() in lex.groups["bases"] | _MILITARY_TARGETS for t in places)
+
+
+def _acled(cls: EventClass, actors: list[EventActor], armed_target: bool = False) -> AcledType | None:
     actor1 = next((a for a in actors if a.role is ActorRole.ACTOR1), None)
     targets = [a for a in actors if a.role in {ActorRole.TARGET, ActorRole.ACTOR2}]
     pair = cls.acled
     if cls.acled_nonstate and actor1 is not None and actor1.kind in _NONSTATE:
         pair = cls.acled_nonstate
-    if cls.acled_armed and targets and all(t.kind in _ARMED for t in targets):
+    if cls.acled_armed and (armed_target or (targets and all(t.kind in _ARMED for t in targets))):
         pair = cls.acled_armed
     return AcledType(event_type=pair[0], sub_event_type=pair[1]) if pair else None
 
@@ -305,7 +407,7 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
         id="",
         category=draft.cls.category,
         plover=_plover(draft.cls),
-        acled=_acled(draft.cls, draft.actors),
+        acled=_acled(draft.cls, draft.actors, draft.armed_target),
         summary=_summary(token),
         trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),
         actors=tuple(draft.actors),
