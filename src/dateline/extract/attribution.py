@@ -92,6 +92,8 @@ def _content(verb: Token) -> list[tuple[int, int]]:
     parts = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if not parts:
         parts = [c for c in verb.children if c.dep_ == "dobj"]
+    if not parts and verb.i + 1 < verb.sent.end:  # a misparsed complement: the rest of the sentence
+        return [(verb.idx + len(verb.text), verb.sent.end_char)]
     return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)) for p in parts]
 
 
@@ -144,8 +146,9 @@ def find_claims(document: Document, parsed: Doc) -> list[Claim]:
     index = ActorIndex(document)
     claims = []
     for token in parsed:
-        relation = lex.relations.get(token.lemma_.lower())
-        if relation is None or token.pos_ != "VERB":
+        relation = lex.relations.get(token.lemma_.lower()) or lex.relations.get(token.lower_.rstrip("s"))
+        has_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        if relation is None or not (token.pos_ == "VERB" or has_subject):  # "the U.N. estimates" mis-tagged
             continue
         content = _content(token)
         subject = _subject(token)
