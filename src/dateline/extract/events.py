@@ -223,9 +223,12 @@ def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventA
     found = [_event_actor(a, role) for a in index.for_phrase(head)]
     if found or head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in _NOT_ACTOR_ENTS:
         return found
-    groups = lexicon().groups
-    if head.lemma_.lower() in groups["territory"] | groups["buildings"] | groups["munitions"]:
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if lemma in lex.groups["territory"] | lex.groups["buildings"] | lex.groups["munitions"]:
         return []  # places and things, not participants
+    if (lemma, "NOUN") in lex.triggers:
+        return []  # an event ("Russian calls", "a ceasefire"), not a participant
     return [EventActor(role=role, name=core_np(head).text)]
 
 

@@ -15,7 +15,7 @@ class ActorIndex:
     """Find the actor whose mention covers a character offset or a token."""
 
     def __init__(self, document: Document) -> None:
-        rows = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
+        rows = sorted(((m.start, m.end, a) for a in document.actors for m in a.mentions), key=lambda r: r[:2])
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self.by_id = {a.id: a for a in document.actors}
