@@ -7,10 +7,14 @@ break the table.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.ingest.build import build_article
 from dateline.ingest.convert import raw_from_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +23,6 @@ def extracted(pipeline, request):
 
     def get(name: str):
         if name not in cache:
-            from conftest import FIXTURES  # noqa: PLC0415
-
             text = (FIXTURES / "extract" / f"{name}.txt").read_text("utf-8")
             cache[name] = pipeline.extract(build_article(raw_from_text(text, fmt="text"), pipeline.settings))
         return cache[name]
@@ -29,7 +31,9 @@ def extracted(pipeline, request):
 
 
 def _event(doc, trigger: str, modality: str | None = None):
-    found = [e for e in doc.events if e.trigger.text == trigger and (modality is None or e.modality == modality)]
+    found = [
+        e for e in doc.events if e.trigger.text == trigger and (modality is None or e.modality == modality)
+    ]
     assert found, f"no event on {trigger!r}: {[e.trigger.text for e in doc.events]}"
     return found[0]
 

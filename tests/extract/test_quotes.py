@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.extract.quotes import find_quote_spans
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[str]:
@@ -50,7 +54,6 @@ def test_quote_spans_are_inside_text_and_ordered(text):
 @pytest.fixture(scope="module")
 def kharkiv(pipeline, request):
     from conftest import FIXTURES  # noqa: PLC0415
-
     from dateline.ingest.build import build_article  # noqa: PLC0415
     from dateline.ingest.convert import raw_from_text  # noqa: PLC0415
 

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from ..schema import Document, Quote
+from ..schema import ActorKind, Document, Quote
 from .attribution import _subject, _via
 from .index import ActorIndex
 from .lexicon import lexicon
@@ -113,13 +113,13 @@ def _same_block(blocks: list[tuple[int, int]], a: int, b: int) -> bool:
 
 def _speaker_actor(speaker: Token, index: ActorIndex):  # type: ignore[no-untyped-def]
     """The actor of a speaker phrase, looking through appositions (``the minister, Andriy Koval``)."""
+    for appos in (c for c in speaker.children if c.dep_ == "appos"):  # the named person first
+        actor = index.for_token(appos)
+        if actor is not None and actor.kind is ActorKind.PERSON:
+            return actor
     actor = index.for_token(speaker)
     if actor is not None:
         return actor
-    for appos in (c for c in speaker.children if c.dep_ == "appos"):
-        actor = index.for_token(appos)
-        if actor is not None:
-            return actor
     return index.for_token(speaker.head) if speaker.dep_ == "appos" else None
 
 
