@@ -10,7 +10,10 @@ from :mod:`.attribution`. Mentions of the same event in one article are merged.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from typing import ClassVar
 
 from spacy.tokens import Doc, Token
@@ -138,7 +141,7 @@ def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerM
     adopted: dict[int, int] = {}
     for match in matches:
         token = match.token
-        if match.trigger.event_class not in _OUTCOMES or token.pos_ != "VERB":
+        if match.trigger.event_class not in _OUTCOMES | {"disrupted_weapons"} or token.pos_ != "VERB":
             continue
         related = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         related += [
@@ -318,8 +321,10 @@ def _dedupe(actors: list[EventActor]) -> list[EventActor]:
 
 def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | None = None) -> _Draft | None:
     event_class = match.trigger.event_class
-    if weapon is not None:  # "fired mortars": a shelling, not a generic attack
+    if weapon is not None and event_class in _OUTCOMES:  # "fired mortars": a shelling, not a generic attack
         event_class = _class_at(match.token.doc[weapon], lex, index) or event_class
+    if event_class == "protest":
+        event_class = _protest_kind(match.token)
     cls = lex.classes[event_class]
     token = match.token
     symmetric = cls.id in _SYMMETRIC
@@ -335,6 +340,27 @@ def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | N
     return _Draft(
         match=match, cls=_by_state(cls, actors), actors=actors, armed_target=_armed_target(token, lex)
     )
+
+
+def _protest_kind(token: Token) -> str:
+    """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
+    cues = _cues()
+    lemmas = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+    if lemmas & cues["force"] and lemmas & cues["security"]:
+        return "protest_force"
+    if lemmas & cues["riot"]:
+        return "riot"
+    if lemmas & cues["intervention"] and lemmas & cues["security"]:
+        return "protest_intervention"
+    return "protest"
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(
+        resources.files("dateline.data.events").joinpath("protest_cues.toml").read_text("utf-8")
+    )
+    return {k: frozenset(v) for k, v in raw.items()}
 
 
 def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:

@@ -70,7 +70,12 @@ def _word_in(token: Token, group: frozenset[str]) -> bool:
 
 def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]) -> bool:
     group = groups.get(group_name, frozenset({group_name}))
-    for obj in objects_of(token):
+    objects = objects_of(token)
+    objects += [c for o in objects for c in o.conjuncts]
+    objects += [
+        g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    for obj in objects:
         phrase = list(obj.subtree)
         if _word_in(obj, group) or any(
             _word_in(t, group) for t in obj.children if t.dep_ in {"compound", "amod"}
