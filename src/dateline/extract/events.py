@@ -36,6 +36,7 @@ from .anchors import Anchors
 from .attribution import Claim, attributions_for, find_claims
 from .index import ActorIndex
 from .lexicon import EventClass, Lexicon, lexicon
+from .lexicon import Trigger as Trigger_
 from .modality import modality_of
 from .phrases import core_np, in_spans
 from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
@@ -77,6 +78,7 @@ _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "con
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
+_COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
 _MILITARY_TARGETS = frozenset(
     {"position", "patrol", "convoy", "troop", "soldier", "fighter", "militant", "army", "unit"}
 )
@@ -119,6 +121,7 @@ class EventStage:
             for t in parsed
             if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)
         ]
+        matches += [m for m in _demands(parsed, lex) if not in_spans(m.token.idx, m.token.idx + 1, quoted)]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
         drafts: dict[int, _Draft] = {}
@@ -133,6 +136,23 @@ class EventStage:
         claims = find_claims(document, parsed)
         events = [_event(d, anchors, claims, document) for d in drafts.values()]
         return replace(document, events=tuple(_merge(e for e in events if e is not None)))
+
+
+_DEMAND = Trigger_("must", "VERB", "request")
+_OBLIGATION = frozenset({"must", "should"})
+
+
+def _demands(parsed: Doc, lex: Lexicon) -> list[TriggerMatch]:
+    """Reported obligations are demands (PLOVER REQUEST): "Russia said Sudan must return the helicopter"."""
+    found = []
+    for token in parsed:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lex.relations:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in clause.children):
+                found.append(TriggerMatch(token=token, trigger=_DEMAND))
+                break
+    return found
 
 
 def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerMatch]) -> dict[int, int]:
@@ -334,9 +354,17 @@ def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | N
         roles = _noun_roles(token, index, symmetric)
     if cls.id == "capture":
         roles += _held_by(token, index, list(index.by_id.values()))
+    if match.trigger is _DEMAND:  # the one who must act is the target of the demand
+        clause = next(c for c in token.children if c.dep_ == "ccomp")
+        roles += [
+            replace(a, role=ActorRole.TARGET)
+            for s in (subject_of(clause),)
+            if s
+            for a in _role_actors(s, ActorRole.TARGET, index)
+        ]
     actors = _dedupe(roles)
-    if not actors and cls.category.value in _NEEDS_ACTOR:
-        return None
+    if cls.category.value in _NEEDS_ACTOR and not any(a.role is ActorRole.ACTOR1 for a in actors):
+        return None  # a fight or a talk needs someone doing it
     return _Draft(
         match=match, cls=_by_state(cls, actors), actors=actors, armed_target=_armed_target(token, lex)
     )
@@ -394,7 +422,10 @@ def _by_state(cls: EventClass, actors: list[EventActor]) -> EventClass:
     return cls
 
 
-def _plover(cls: EventClass) -> Plover | None:
+def _plover(cls: EventClass, modality: Modality) -> Plover | None:
+    """PLOVER type; an offer or promise to cooperate ("ready to negotiate", "offered aid") is AGREE."""
+    if cls.plover in _COOPERATIVE and modality is Modality.INTENDED:
+        return Plover(type="AGREE", mode=None, context=cls.context)
     return Plover(type=cls.plover, mode=cls.mode, context=cls.context) if cls.plover else None
 
 
@@ -435,7 +466,7 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
     return Event(
         id="",
         category=draft.cls.category,
-        plover=_plover(draft.cls),
+        plover=_plover(draft.cls, modality),
         acled=_acled(draft.cls, draft.actors, draft.armed_target),
         summary=_summary(token),
         trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),

@@ -38,7 +38,7 @@ def subject_of(token: Token) -> Token | None:
             if subject.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
                 return current.head
             return subject
-        if current.dep_ in {"xcomp", "conj", "advcl", "acl"} and current.head.i != current.i:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acl", "acomp"} and current.head.i != current.i:
             if current.dep_ == "acl" and current.tag_ == "VBN":
                 return None
             if current.dep_ == "acl":
