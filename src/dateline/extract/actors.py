@@ -444,7 +444,7 @@ class _Run:
                 self._add(before[-1], token.idx, token.idx + len(token.text), token.text)
 
     def _add_it(self, token: Token, ordered: list[tuple[int, _Group]]) -> None:
-        """``it``/``its`` for an organisation, group or state named earlier in the sentence or the one before."""
+        """``it``/``its``: an organisation, group or state named earlier in this sentence or the last."""
         floor = token.sent.start_char
         if token.sent.start > 0:
             floor = self.doc[token.sent.start - 1].sent.start_char

@@ -105,7 +105,7 @@ class Anchors:
         return next(p for p in self.places if p.id == best)
 
     def _place_at(self, token: Token) -> Place | None:
-        """The resolved place mentioned at ``token`` when it is used as a location (not ``U.S. officials``)."""
+        """The resolved place named at ``token`` when used as a location (not ``U.S. officials``)."""
         if not _location_use(token):
             return None
         for place in self.places:
