@@ -5,7 +5,10 @@ BIN    := $(VENV)/bin
 
 .PHONY: install test lint format eval-html clean
 
-install: $(BIN)/dateline  ## venv + pinned dependencies + spaCy English pipeline, checked
+GAZETTEER := $(VENV)/share/dateline/gazetteer.sqlite
+
+install: $(BIN)/dateline $(GAZETTEER)  ## venv + pinned dependencies + spaCy English pipeline + gazetteer, checked
+	bash scripts/setup_postgres.sh  # local PostgreSQL 15 for the store tests (skips without root)
 	$(BIN)/dateline doctor
 
 $(BIN)/dateline: pyproject.toml constraints.txt
@@ -13,6 +16,9 @@ $(BIN)/dateline: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet "pip==26.3"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
+
+$(GAZETTEER): $(BIN)/dateline src/dateline/resolve/geo/build.py $(wildcard src/dateline/data/gazetteer/*)
+	$(BIN)/dateline gazetteer build --index $@
 
 test:  ## the whole test suite (corpus tests skip without ../shared)
 	$(BIN)/python -m pytest

@@ -122,3 +122,21 @@ def _guard(ctx: click.Context, run: Any) -> Any:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="dateline")
+
+
+from .eval.cli import eval_command  # noqa: E402 - commands from other packages register here
+
+cli.add_command(eval_command)
+from .bench.cli import bench_command  # noqa: E402
+
+cli.add_command(bench_command)
+from .store import cli as store_cli  # noqa: E402
+
+cli.add_command(store_cli.ingest)
+cli.add_command(store_cli.events)
+cli.add_command(store_cli.export)
+cli.add_command(store_cli.merge)
+
+from .resolve.geo import cli as geo_cli  # noqa: E402
+
+cli.add_command(geo_cli.gazetteer)

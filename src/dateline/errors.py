@@ -15,7 +15,15 @@
     ├── SkipArticle        E2xx    readable, deliberately not extracted
     │   └── NotEnglish     E201
     ├── ModelError         E301    the spaCy pipeline cannot be loaded
-    └── StageError         E4xx    a pipeline stage failed on one article
+    ├── StageError         E4xx    a pipeline stage failed on one article
+    ├── EvalError          E5xx    evaluation and benchmarking (user-facing)
+    │   ├── GoldFormatError E501   not a dateline-gold/1 file or not a dateline/1 prediction
+    │   └── CorpusUnavailable E502 a development corpus or the bench corpus is missing
+    ├── StoreError         E6xx    the event store cannot be opened, migrated or queried
+    │   ├── SchemaVersionError E601 the database was written by a newer dateline
+    │   └── NotFound       E602    no event with that id
+    └── GazetteerError     E701    the gazetteer index cannot be built or opened
+        └── GazetteerFileError E702 a GeoNames file to import is unreadable or malformed
 
 Every error that reaches a user prints as one line: ``[E101] path: message``.
 """
@@ -25,8 +33,13 @@ from __future__ import annotations
 __all__ = [
     "BinaryInput",
     "ConfigError",
+    "CorpusUnavailable",
     "DatelineError",
     "EmptyInput",
+    "GazetteerError",
+    "GazetteerFileError",
+    "EvalError",
+    "GoldFormatError",
     "IngestError",
     "InputNotFound",
     "InputTooLarge",
@@ -35,7 +48,10 @@ __all__ = [
     "NoArticleText",
     "NotEnglish",
     "SkipArticle",
+    "SchemaVersionError",
     "StageError",
+    "StoreError",
+    "NotFound",
     "UnsupportedFormat",
 ]
 
@@ -123,3 +139,47 @@ class StageError(DatelineError):
     def __init__(self, message: str, *, stage: str, source: str | None = None) -> None:
         super().__init__(f"{stage}: {message}", source=source)
         self.stage = stage
+
+
+class EvalError(DatelineError):
+    """An evaluation or benchmark cannot run as asked."""
+
+    code = "E500"
+    exit_code = 2
+
+
+class GoldFormatError(EvalError):
+    code = "E501"
+
+
+class CorpusUnavailable(EvalError):
+    code = "E502"
+
+
+class StoreError(DatelineError):
+    """The event store cannot be opened, migrated, written or queried."""
+
+    code = "E600"
+    exit_code = 2
+
+
+class SchemaVersionError(StoreError):
+    code = "E601"
+
+
+class NotFound(StoreError):
+    code = "E602"
+
+
+class GazetteerError(DatelineError):
+    """The gazetteer index is missing and cannot be built, or cannot be read."""
+
+    code = "E701"
+    exit_code = 3
+
+
+class GazetteerFileError(GazetteerError):
+    """A GeoNames dump given to ``dateline gazetteer import`` is unreadable or malformed."""
+
+    code = "E702"
+    exit_code = 1

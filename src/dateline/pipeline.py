@@ -15,11 +15,14 @@ from .errors import DatelineError, StageError
 from .extract import MentionStage
 from .extract.actors import ActorStage
 from .extract.events import EventStage
+from .extract.figures import FigureStage
+from .extract.linking import FigureLinkStage
 from .extract.quotes import QuoteStage
 from .ingest import Failure
 from .nlp import load_nlp, model_label, parse
 from .resolve.dictionary import load_dictionary
 from .resolve.geo.stage import PlaceStage
+from .resolve.time import TimeStage
 from .schema import Article, Document
 from .settings import Settings
 
@@ -45,8 +48,11 @@ def default_stages(settings: Settings | None = None) -> list[Stage]:
         MentionStage(),
         PlaceStage(settings=settings),
         ActorStage(load_dictionary(settings.actors_dirs)),
+        TimeStage(),
         QuoteStage(),
         EventStage(),
+        FigureStage(),
+        FigureLinkStage(),
     ]
 
 

@@ -53,7 +53,6 @@ def test_quote_spans_are_inside_text_and_ordered(text):
 
 @pytest.fixture(scope="module")
 def kharkiv(pipeline, request):
-    from conftest import FIXTURES  # noqa: PLC0415
     from dateline.ingest.build import build_article  # noqa: PLC0415
     from dateline.ingest.convert import raw_from_text  # noqa: PLC0415
 

@@ -17,15 +17,44 @@ from typing import Any
 
 from spacy.tokens import Token
 
-__all__ = ["CountReading", "Lexicon", "classify_count", "lexicon", "subject_kind"]
+__all__ = [
+    "CountReading",
+    "Lexicon",
+    "classify_count",
+    "is_person_kind",
+    "lexicon",
+    "looks_like_person",
+    "subject_kind",
+]
 
 _VERBAL = frozenset({"VERB", "AUX"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 _PATIENT = frozenset({"dobj", "nsubjpass", "oprd", "attr", "dative"})
 _THEME = frozenset({"nsubj", "nsubjpass", "expl"})
-_PERSON_KINDS = frozenset({"killed", "injured", "arrested", "abducted", "displaced", "fled", "returned", "evacuated",
-                           "trapped", "besieged", "in_need", "missing", "casualties"})  # fmt: skip
+_PERSON_KINDS = frozenset(
+    "killed injured arrested abducted displaced fled returned evacuated trapped besieged in_need missing "
+    "casualties".split()
+)
 _LIFE_VERBS = frozenset({"claim", "take", "lose", "cost"})
+_UNREALISED = frozenset(
+    {
+        "try",
+        "attempt",
+        "threaten",
+        "plan",
+        "want",
+        "seek",
+        "vow",
+        "intend",
+        "fail",
+        "refuse",
+        "aim",
+        "prepare",
+        "hope",
+        "wish",
+        "plot",
+        "conspire",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +119,9 @@ class CountReading:
     breakdown_of: Token | None = None
 
 
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "man", "men", "woman", "women")
+
+
 def subject_kind(noun: Token) -> str | None:
     """people | civilians | children | women | combatants | households | ... for a counted noun."""
     words = {noun.lemma_.lower(), noun.lower_}
@@ -100,13 +132,26 @@ def subject_kind(noun: Token) -> str | None:
     return None
 
 
+def looks_like_person(noun: Token) -> bool:
+    """A person noun: in the subject lexicon, or an agent-noun shape ("driver", "activist", "detainee")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "DATE", "TIME"):
+        return False
+    kind = subject_kind(noun)
+    if kind is not None:
+        return kind not in ("territory", "buildings")
+    return noun.pos_ == "NOUN" and noun.lower_.endswith(_PERSON_SUFFIXES) and len(noun) > 4
+
+
 def _has_child(token: Token, words: frozenset[str]) -> bool:
-    return any(c.lower_ in words or c.lemma_ in words for c in token.children if c.dep_ in ("prt", "prep", "advmod"))
+    return any(
+        c.lower_ in words or c.lemma_ in words for c in token.children if c.dep_ in ("prt", "prep", "advmod")
+    )
 
 
 def _to_death(verb: Token) -> bool:
     return any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children) for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children)
+        for c in verb.children
     )
 
 
@@ -170,6 +215,8 @@ def _verb_kind(
     territorial = any(kind == "territory" for kind, _ in lex.predicates.get(lemma, []))
     if lemma in lex.requires and not _has_child(verb, lex.requires[lemma]):
         return None
+    if any(c.lower_ == "fatally" for c in verb.children) and (dep in _PATIENT or via_modifier):
+        return "killed"
     for kind, role in lex.predicates.get(lemma, []):
         if not _role_ok(role, dep, verb, via_modifier):
             continue
@@ -185,26 +232,46 @@ def _verb_kind(
             continue
         if noun_class in ("units", "share", "buildings"):
             continue
-        if territorial and counted is not None and counted.pos_ in ("NOUN", "PROPN") and subject_kind(counted) is None:
+        if (
+            territorial
+            and counted is not None
+            and counted.pos_ in ("NOUN", "PROPN")
+            and subject_kind(counted) is None
+        ):
             continue  # "took 30 hostages" is an abduction, "took 30 positions" is not
         return kind
-    if _to_death(verb) and (dep in _PATIENT or via_modifier):
-        return "killed"
-    complement = _complement_kind(verb, counted)
+    if (_to_death(verb) or any(c.lower_ == "fatally" for c in verb.children)) and (
+        dep in _PATIENT or via_modifier
+    ):
+        return "killed"  # "beaten to death", "fatally shot", "fatally wounded"
+    complement = _complement_kind(verb, counted or unit)
     if complement and (dep in _PATIENT | _THEME or via_modifier):
         return complement
     return None
 
 
 def _conj_kind(verb: Token, kind: str) -> str:
-    """"were killed and wounded": a count shared by two victim predicates is a casualty count."""
+    """Handles "were killed and wounded": a count shared by two victim predicates is a casualty count."""
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ == "VERB":
+        if child.dep_ == "conj" and child.pos_ == "VERB" or child.dep_ == "advcl" and child.tag_ == "VBN":
             other = _verb_kind(child, "nsubjpass" if child.tag_ == "VBN" else "nsubj", None)
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children)
-            if other and other != kind and not has_subject and {kind, other} <= {"killed", "injured"}:
+            if other and other != kind and not has_subject and "killed" in {kind, other}:
                 return "casualties"
     return kind
+
+
+def _shared_conj_kind(verb: Token, dep: str, counted: Token | None) -> str | None:
+    """Handles "was shot and killed", "shot and killed a driver": a coordinated verb sharing the argument."""
+    own = "nsubjpass" if dep == "nsubj" else dep
+    for child in verb.children:
+        if child.dep_ != "conj" or child.pos_ not in _VERBAL:
+            continue
+        if any(c.dep_ in (dep, own) for c in child.children):
+            continue  # the coordinated verb has its own argument in that role
+        if kind := _verb_kind(child, dep, counted):
+            return kind
+    return None
 
 
 def _noun_kind(noun: Token) -> str | None:
@@ -219,23 +286,30 @@ def _noun_kind(noun: Token) -> str | None:
     return kind
 
 
-def _modifier_reading(counted: Token) -> CountReading | None:
-    """Kinds written on the counted noun itself: "displaced people", "people killed", "people in need"."""
+def _clausal_modifier(counted: Token) -> CountReading | None:
+    """A participle or relative clause on the counted noun: "people killed", "who were forced from"."""
+    for child in counted.children:
+        if child.dep_ not in ("acl", "relcl") or child.pos_ not in _VERBAL or _negated_or_attempted(child):
+            continue
+        relative = next((c for c in child.children if c.tag_ in ("WP", "WDT") or c.lower_ == "that"), None)
+        if child.dep_ == "relcl" and relative is not None and relative.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if relative is not None:
+            kind = _verb_kind(child, relative.dep_, counted)
+        else:
+            kind = _verb_kind(
+                child, "nsubjpass" if child.tag_ == "VBN" else "nsubj", counted, via_modifier=True
+            )
+        if kind:
+            return CountReading(kind, child)
+    return None
+
+
+def _adjectival_modifier(counted: Token) -> CountReading | None:
+    """Handles "displaced people", "23 rebels dead", "people in need", "civilians under siege"."""
     lex = lexicon()
     for child in counted.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in _VERBAL:
-            if any(c.dep_ == "neg" for c in child.children):
-                continue
-            relative = next((c for c in child.children if c.tag_ in ("WP", "WDT") or c.lower_ == "that"), None)
-            if child.dep_ == "relcl" and relative is not None and relative.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if relative is not None:
-                kind = _verb_kind(child, relative.dep_, counted)
-            else:
-                kind = _verb_kind(child, "nsubjpass" if child.tag_ == "VBN" else "nsubj", counted, via_modifier=True)
-            if kind:
-                return CountReading(kind, child)
-        if child.dep_ == "amod" and child.lower_ in lex.adjectives and child.i > counted.i - 3:
+        if child.dep_ == "amod" and child.lower_ in lex.adjectives:
             return CountReading(lex.adjectives[child.lower_], child)
         if child.dep_ == "prep" and child.lower_ in ("in", "under"):
             objects = {g.lemma_ for g in child.children if g.dep_ == "pobj"}
@@ -246,13 +320,20 @@ def _modifier_reading(counted: Token) -> CountReading | None:
     return None
 
 
+def _negated_or_attempted(verb: Token) -> bool:
+    """Handles "were not killed", "tried to lynch", "threatened to kill": no realised count."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _UNREALISED
+
+
 def classify_count(anchor: Token, counted: Token | None) -> CountReading | None:
     """Kind of the count carried by ``anchor`` (``counted`` is the thing counted, for the noun checks).
 
     Returns ``None`` when nothing in the clause says what was counted, or the predicate is
     negated, or the count is the agent of a victim predicate ("5 gunmen killed ...").
     """
-    if counted is not None and (reading := _modifier_reading(counted)):
+    if counted is not None and (reading := _clausal_modifier(counted)):
         return reading
     breakdown: Token | None = None
     token = anchor
@@ -261,15 +342,17 @@ def classify_count(anchor: Token, counted: Token | None) -> CountReading | None:
         if head is token:
             break
         dep = token.dep_
+        if dep == "appos" and head.pos_ in ("NUM", "NOUN") and anchor.pos_ == "NUM":
+            breakdown = head  # "Two were killed, one from each side"
         if dep == "pobj" and head.lower_ in ("including", "among", "includes", "include"):
             if head.head.pos_ in ("NOUN", "PROPN", "NUM"):
                 breakdown = head.head
                 token = head
                 continue
         if head.pos_ in _VERBAL:
-            if any(c.dep_ == "neg" for c in head.children):
+            if _negated_or_attempted(head):
                 return None
-            kind = _verb_kind(head, dep, counted, unit=anchor)
+            kind = _verb_kind(head, dep, counted, unit=anchor) or _shared_conj_kind(head, dep, counted)
             if kind:
                 return CountReading(_conj_kind(head, kind), head, breakdown)
             lemma = head.lemma_.lower()
@@ -284,11 +367,17 @@ def classify_count(anchor: Token, counted: Token | None) -> CountReading | None:
                 token = head
                 continue
             break
-        if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep", "compound", "nmod", "poss") or dep == "conj":
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and dep in ("pobj", "prep", "compound", "nmod", "poss")
+            or dep == "conj"
+        ):
             nominal = _noun_kind(head) if head.pos_ in ("NOUN", "PROPN") and dep != "conj" else None
             if nominal and (head.lemma_.lower() not in ("toll",) or dep in ("pobj", "prep")):
                 return CountReading(nominal, head, breakdown)
         token = head
+    if counted is not None and (reading := _adjectival_modifier(counted)):
+        return CountReading(reading.kind, reading.predicate, breakdown)
     if counted is not None and (kind := _noun_kind(counted)):
         return CountReading(kind, None, breakdown)
     if anchor is not counted and (kind := _noun_kind(anchor)):

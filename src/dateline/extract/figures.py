@@ -20,18 +20,35 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resolve.time import time_for_span
 from ..resolve.time.tense import governing_verb
-from ..schema import BlockKind, Document, Figure, FigureQualifier, FigureSubject, Location, Place, PlacePrecision
-from .figure_kinds import CountReading, classify_count, is_person_kind, lexicon, subject_kind
+from ..schema import (
+    BlockKind,
+    Document,
+    Figure,
+    FigureQualifier,
+    FigureSubject,
+    Location,
+    Place,
+    PlacePrecision,
+)
+from .figure_kinds import (
+    CountReading,
+    classify_count,
+    is_person_kind,
+    lexicon,
+    looks_like_person,
+    subject_kind,
+)
 from .quantities import Quantity, find_quantities
 
 __all__ = ["FigureAnchor", "FigureStage", "figure_anchor"]
 
 log = logging.getLogger(__name__)
 
-_QUANTITY_HEADS = frozenset({"percent", "%", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
-                             "million", "millions", "tens", "scores", "third", "thirds", "half", "quarter",
-                             "quarters", "fifth", "fifths", "tenth", "total", "number", "handful", "couple",
-                             "few", "several"})  # fmt: skip
+_QUANTITY_HEADS = frozenset(
+    "percent % thousand thousands hundred hundreds dozen dozens million millions tens scores third thirds "
+    "half quarter quarters fifth fifths tenth total number handful couple few several".split()
+)
+_UNREALISED_AUX = frozenset({"would", "should", "must", "could", "might", "may", "to", "will"})
 _SINGULAR_KINDS = frozenset({"killed", "injured", "arrested", "abducted", "missing"})
 _PRECISION_RANK = {
     PlacePrecision.POINT: 0,
@@ -75,8 +92,10 @@ def _token_span(parsed: Doc, start: int, end: int) -> Span | None:
 def _carrier(core: Span) -> tuple[Token, Token | None]:
     """The token carrying the count in the parse, and the counted noun (``None`` if not found)."""
     num = core.root
-    if num.pos_ == "NUM" and num.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and (
-        num.head.pos_ in ("NOUN", "PROPN") and num.head is not num
+    if (
+        num.pos_ == "NUM"
+        and num.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+        and (num.head.pos_ in ("NOUN", "PROPN") and num.head is not num)
     ):
         num = num.head
     counted = num
@@ -87,7 +106,9 @@ def _carrier(core: Span) -> tuple[Token, Token | None]:
             counted = pobj
             if pobj.lower_ in _QUANTITY_HEADS:  # "tens of thousands of people"
                 inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                deeper = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                deeper = (
+                    next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                )
                 counted = deeper or pobj
     return num, counted if counted.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
 
@@ -116,6 +137,11 @@ def _duration_subject(unit_token: Token) -> Token | None:
     return None
 
 
+def _unrealised(predicate: Token) -> bool:
+    """A modal or infinitive predicate: what it counts has not happened (yet)."""
+    return any(c.dep_ == "aux" and c.lower_ in _UNREALISED_AUX for c in predicate.children)
+
+
 class FigureStage:
     """Fills ``document.figures`` (see the module docstring and docs/figures.md)."""
 
@@ -134,13 +160,13 @@ class FigureStage:
             by_noun.setdefault(count.anchor.i, figure_id)
             figures.append(self._figure(figure_id, count, document, parsed))
         linked = []
-        for count, figure in zip(counts, figures, strict=True):
+        for count, built in zip(counts, figures, strict=True):
             parent = count.reading.breakdown_of
             parent_id = by_noun.get(parent.i) if parent is not None else None
-            if parent_id is not None and parent_id != figure.id:
+            if parent_id is not None and parent_id != built.id:
                 parent_kind = next(f.kind for f in figures if f.id == parent_id)
-                figure = replace(figure, part_of=parent_id, kind=parent_kind)
-            linked.append(figure)
+                built = replace(built, part_of=parent_id, kind=parent_kind)  # noqa: PLW2901 - linked copy
+            linked.append(built)
         return replace(document, figures=tuple(linked))
 
     # -- finding counts -------------------------------------------------------------------
@@ -163,13 +189,15 @@ class FigureStage:
             return None
         anchor, counted = _carrier(core)
         if quantity.unit in ("days", "hours", "weeks", "months", "years", "minutes", "decades"):
-            unit_token = next((t for t in _token_span(parsed, quantity.start, quantity.end) or [] if t.pos_ == "NOUN"),
-                              anchor)  # fmt: skip
+            tokens = _token_span(parsed, quantity.start, quantity.end) or []
+            unit_token = next((t for t in tokens if t.pos_ == "NOUN"), anchor)
             subject = _duration_subject(unit_token)
             if subject is None or subject.lemma_.lower() not in lexicon().durations:
                 return None
             end = max(quantity.end, subject.idx + len(subject)) if subject.i > unit_token.i else quantity.end
-            return _Count(quantity, unit_token, subject, CountReading("duration", subject), quantity.start, end)
+            return _Count(
+                quantity, unit_token, subject, CountReading("duration", subject), quantity.start, end
+            )
         if counted is not None and counted.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY", "ORDINAL"):
             return None
         reading = classify_count(anchor, counted)
@@ -185,20 +213,32 @@ class FigureStage:
         return _Count(quantity, anchor, counted, reading, quantity.start, end)
 
     def _singulars(self, parsed: Doc, counts: list[_Count]) -> list[_Count]:
-        """"a man was killed", "wounding another": one person, for victim kinds only."""
+        """Handles "a man was killed", "wounding another": one person, for victim kinds only."""
         taken = {c.counted.i for c in counts if c.counted is not None} | {c.anchor.i for c in counts}
         found: list[_Count] = []
         for token in parsed:
-            if token.lower_ not in ("a", "an", "another"):
+            if token.lower_ not in ("a", "an", "another", "the", "his", "her", "their"):
                 continue
-            noun = token.head if token.dep_ == "det" else token
-            if noun.i in taken or noun.tag_ in ("NNS", "NNPS") or (noun is not token and subject_kind(noun) is None):
+            noun = token.head if token.dep_ in ("det", "poss") else token
+            if token.dep_ == "poss" and noun.dep_ != "conj":
+                continue  # "a woman and her son": a possessive only counts beside another victim
+            if token.lower_ == "the" and token.dep_ != "det" or noun.dep_ == "appos":
+                continue  # an apposition renames someone already counted: "killing a man, the director"
+            if (
+                noun.i in taken
+                or noun.tag_ in ("NNS", "NNPS")
+                or (noun is not token and not looks_like_person(noun))
+            ):
                 continue
             if noun is token and token.dep_ not in ("dobj", "nsubjpass", "conj"):
                 continue
+            if noun.lower_ in lexicon().adjectives:
+                continue  # "the wounded", "the dead": a group, not one person
             reading = classify_count(noun, noun)
-            if reading is None or reading.kind not in _SINGULAR_KINDS:
+            if reading is None or reading.kind not in _SINGULAR_KINDS or reading.predicate is None:
                 continue
+            if _unrealised(reading.predicate):
+                continue  # "should be arrested", "to apprehend the key planner": no one counted yet
             start, end = token.idx, noun.idx + len(noun)
             quantity = Quantity(text=parsed.text[start:end], start=start, end=end, core_start=start,
                                 core_end=token.idx + len(token), value=1.0, low=None, high=None,
@@ -230,7 +270,9 @@ class FigureStage:
             elif subject_kind_ is None and is_person_kind(kind) and counted.pos_ == "PRON":
                 subject_kind_ = "people"
             text = _subject_text(counted, q)
-            subject = FigureSubject(text=text, kind=subject_kind_, actor_id=self._actor_id(document, counted, q))
+            subject = FigureSubject(
+                text=text, kind=subject_kind_, actor_id=self._actor_id(document, counted, q)
+            )
         where = predicate if predicate is not None else count.anchor
         attachment = time_for_span(document, parsed, where.idx, where.idx + len(where))
         return Figure(
@@ -302,7 +344,9 @@ class FigureStage:
                     tiers[1].append((place, start, end))
                 else:
                     tiers[2].append((place, start, end))
-            elif start < at and self._same_block(document, start, at) and _PRECISION_RANK[place.precision] <= 2:
+            elif (
+                start < at and self._same_block(document, start, at) and _PRECISION_RANK[place.precision] <= 2
+            ):
                 tiers[3].append((place, start, end))
         for tier in tiers:
             if tier:
@@ -321,7 +365,9 @@ class FigureStage:
         while stack:
             token = stack.pop()
             out.append(token)
-            stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX") or c.dep_ in ("aux", "auxpass"))
+            stack.extend(
+                c for c in token.children if c.pos_ not in ("VERB", "AUX") or c.dep_ in ("aux", "auxpass")
+            )
         return out
 
     @staticmethod

@@ -19,9 +19,12 @@ from .attribution import attributions_for, find_claims
 __all__ = ["FigureLinkStage"]
 
 # Which event categories a figure of each kind can measure (kinds not listed: any category).
+_VIOLENT = frozenset(
+    {Category.CONFLICT, Category.REMOTE_VIOLENCE, Category.VIOLENCE_AGAINST_CIVILIANS, Category.PROTEST}
+)
 _COMPATIBLE: dict[str, frozenset[Category]] = {
-    "killed": frozenset({Category.CONFLICT, Category.REMOTE_VIOLENCE, Category.VIOLENCE_AGAINST_CIVILIANS, Category.PROTEST}),
-    "injured": frozenset({Category.CONFLICT, Category.REMOTE_VIOLENCE, Category.VIOLENCE_AGAINST_CIVILIANS, Category.PROTEST}),
+    "killed": _VIOLENT,
+    "injured": _VIOLENT,
     "fled": frozenset({Category.DISPLACEMENT, Category.HUMANITARIAN}),
     "displaced": frozenset({Category.DISPLACEMENT, Category.HUMANITARIAN}),
     "returned": frozenset({Category.DISPLACEMENT}),
@@ -29,7 +32,7 @@ _COMPATIBLE: dict[str, frozenset[Category]] = {
     "territory_share": frozenset({Category.CONFLICT}),
     "territory_units": frozenset({Category.CONFLICT}),
     "arrested": frozenset({Category.OTHER, Category.PROTEST}),
-}  # fmt: skip
+}
 _MAX_DISTANCE = 200
 
 

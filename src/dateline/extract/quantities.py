@@ -121,7 +121,9 @@ class _Num:
 
 @cache
 def _tables() -> _Tables:
-    raw = tomllib.loads(resources.files("dateline").joinpath("data/figures/quantities.toml").read_text("utf-8"))
+    raw = tomllib.loads(
+        resources.files("dateline").joinpath("data/figures/quantities.toml").read_text("utf-8")
+    )
     quals = raw["qualifiers"]
     return _Tables(
         before={tuple(k.split()): FigureQualifier(v) for k, v in quals["before"].items()},
@@ -141,7 +143,10 @@ def vague_readings() -> dict[str, VagueReading]:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end(), m.lastgroup or "sym") for m in _TOKEN.finditer(text)]
+    return [
+        _Tok(m.group(), m.group().lower(), m.start(), m.end(), m.lastgroup or "sym")
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def _word(toks: list[_Tok], i: int) -> str:
@@ -157,7 +162,9 @@ def _glued(toks: list[_Tok], i: int, j: int) -> bool:
     return 0 <= i < len(toks) and 0 <= j < len(toks) and toks[i].end == toks[j].start
 
 
-def _match_phrase(toks: list[_Tok], i: int, table: dict[tuple[str, ...], FigureQualifier]) -> tuple[tuple[str, ...], int]:
+def _match_phrase(
+    toks: list[_Tok], i: int, table: dict[tuple[str, ...], FigureQualifier]
+) -> tuple[tuple[str, ...], int]:
     for size in (3, 2, 1):
         words = tuple(_low(toks, k) for k in range(i, i + size))
         if words in table:
@@ -192,11 +199,22 @@ def _words_number(toks: list[_Tok], i: int) -> _Num | None:
             group, has_units, has_tens, has_hundreds = 0, False, False, False
         elif w == "dozen" and group > 0 and total == 0 and end is not None:
             return _Num(j + 1, float(group * 12), approximate=True)
-        elif w == "and" and (has_hundreds or total) and not (has_units or has_tens) and (nxt in _UNITS or nxt in _TENS):
+        elif (
+            w == "and"
+            and (has_hundreds or total)
+            and not (has_units or has_tens)
+            and (nxt in _UNITS or nxt in _TENS)
+        ):
             j += 1
             continue
-        elif _low(toks, j) == "-" and has_tens and not has_units and _glued(toks, j - 1, j) and _glued(toks, j, j + 1) \
-                and 0 < _UNITS.get(nxt, 0) < 10:
+        elif (
+            _low(toks, j) == "-"
+            and has_tens
+            and not has_units
+            and _glued(toks, j - 1, j)
+            and _glued(toks, j, j + 1)
+            and 0 < _UNITS.get(nxt, 0) < 10
+        ):
             j += 1
             continue
         else:
@@ -213,7 +231,14 @@ def _digits_number(toks: list[_Tok], i: int) -> _Num | None:
     if tok.kind != "num":
         return None
     if _glued(toks, i - 1, i) and toks[i - 1].kind == "word":
-        return None  # G20, COVID-19 style names
+        return None  # G20-style names
+    if (
+        _glued(toks, i - 1, i)
+        and toks[i - 1].low == "-"
+        and _glued(toks, i - 2, i - 1)
+        and toks[i - 2].kind == "word"
+    ):
+        return None  # COVID-19, F-16
     if _glued(toks, i, i + 1) and toks[i + 1].kind == "word" or _low(toks, i + 1) == ":":
         return None  # 3rd, 82mm, 6:19
     if _glued(toks, i - 1, i) and toks[i - 1].low in ("$", "€", "£", "#", "/", ".", ":"):
@@ -223,8 +248,12 @@ def _digits_number(toks: list[_Tok], i: int) -> _Num | None:
     if re.fullmatch(r"1[89]\d\d|20\d\d|2100", tok.text):
         return None  # a year, not a count (news writes counts with a thousands comma)
     before = _word(toks, i - 2) if _low(toks, i - 1) == "." else _word(toks, i - 1)
-    if value <= 31 and (before in _MONTHS or _word(toks, i + 1) in _MONTHS or _word(toks, i + 2) in _MONTHS
-                        and _word(toks, i + 1) == "of"):
+    if value <= 31 and (
+        before in _MONTHS
+        or _word(toks, i + 1) in _MONTHS
+        or _word(toks, i + 2) in _MONTHS
+        and _word(toks, i + 1) == "of"
+    ):
         return None  # day of month
     j = i + 1
     if _word(toks, j) in ("a", "p") and _low(toks, j + 1) == ".":
@@ -257,7 +286,7 @@ def _vague_number(toks: list[_Tok], i: int) -> _Num | None:
 
 
 def _fraction(toks: list[_Tok], i: int) -> _Num | None:
-    """"a third of", "two-thirds of", "half of", "one in five": a share, read as a percentage."""
+    """Handles "a third of", "two-thirds of", "half of", "one in five": a share, read as a percentage."""
     w = _word(toks, i)
     count, j = 1.0, i
     if w in ("a", "an", "one"):
@@ -287,6 +316,16 @@ def _fraction(toks: list[_Tok], i: int) -> _Num | None:
 def _number(toks: list[_Tok], i: int) -> _Num | None:
     if i >= len(toks):
         return None
+    if _word(toks, i) == "one" and _word(toks, i - 1) in (
+        "no",
+        "every",
+        "each",
+        "any",
+        "the",
+        "this",
+        "that",
+    ):
+        return None  # "no one", "every one", "the one who": pronouns, not counts
     if toks[i].kind == "num":
         return _digits_number(toks, i)
     return _fraction(toks, i) or _vague_number(toks, i) or _words_number(toks, i)
@@ -299,6 +338,29 @@ def _range_end(toks: list[_Tok], j: int, first: _Num, between: bool) -> tuple[_N
         if second and second.value is not None and first.value is not None and not second.vague:
             return second, second.end
     return None
+
+
+def _unit_after(toks: list[_Tok], end: int, first: _Num, core: int) -> tuple[str | None, int] | None:
+    """The unit written after a number ("percent", "%", "-day", "days") and the next token index.
+
+    ``None`` when the number is an age ("5-year-old").
+    """
+    if first.percent:
+        return "percent", end
+    if _low(toks, end) == "%" or _word(toks, end) == "percent":
+        return "percent", end + 1
+    if _word(toks, end) == "per" and _word(toks, end + 1) == "cent":
+        return "percent", end + 2
+    if _word(toks, end) in _CURRENCY or _glued(toks, core - 1, core) and _low(toks, core - 1) in "$€£":
+        return "currency", end
+    k = end + 1 if _low(toks, end) == "-" and _glued(toks, end - 1, end) else end
+    noun = _word(toks, k)
+    singular = noun[:-1] if noun.endswith("s") else noun
+    if singular in TIME_UNITS and not first.vague:
+        if _word(toks, k + 1) == "old" or _low(toks, k + 1) == "-" and _word(toks, k + 2) == "old":
+            return None
+        return TIME_UNITS[singular], k + 1
+    return None, end
 
 
 def _parse_at(toks: list[_Tok], i: int, text: str) -> tuple[Quantity | None, int]:
@@ -316,32 +378,21 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> tuple[Quantity | None, int
     if ranged:
         second, end = ranged
         low, high, value = first.value, second.value, None
-        if second.scaled and not first.scaled and low is not None and high is not None and low < high / 1000:
-            low *= high / max(1.0, _scale_of(high))
+        if second.scaled and not first.scaled and low is not None and high is not None:
+            scale = _scale_of(high)
+            if low <= high / scale:
+                low *= scale  # "2 to 3 million"
         if low is not None and high is not None and low > high:
             return None, first.end
         qualifier = FigureQualifier.BETWEEN
     elif between:
         return None, i + 1
-    if first.vague and qualifier is FigureQualifier.EXACT:
+    if (first.vague or first.approximate) and qualifier is FigureQualifier.EXACT:
         qualifier = FigureQualifier.ABOUT
-    if first.approximate and qualifier is FigureQualifier.EXACT:
-        qualifier = FigureQualifier.ABOUT
-    unit = "percent" if first.percent else None
-    if _low(toks, end) == "%" or _word(toks, end) == "percent":
-        unit, end = "percent", end + 1
-    elif _word(toks, end) == "per" and _word(toks, end + 1) == "cent":
-        unit, end = "percent", end + 2
-    elif _word(toks, end) in _CURRENCY or _glued(toks, core - 1, core) and _low(toks, core - 1) in "$€£":
-        unit = "currency"
-    else:
-        k = end + 1 if _low(toks, end) == "-" and _glued(toks, end - 1, end) else end
-        noun = _word(toks, k)
-        singular = noun[:-1] if noun.endswith("s") else noun
-        if singular in TIME_UNITS and not first.vague:
-            if _word(toks, k + 1) == "old" or _low(toks, k + 1) == "-" and _word(toks, k + 2) == "old":
-                return None, k + 1  # an age: "5-year-old", "35 years old"
-            unit, end = TIME_UNITS[singular], k + 1
+    found = _unit_after(toks, end, first, core)
+    if found is None:
+        return None, end + 1  # an age: "5-year-old", "35 years old"
+    unit, end = found
     after_words, after_end = _match_phrase(toks, end, tables.after)
     if after_words and qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
         qualifier, end = tables.after[after_words], after_end

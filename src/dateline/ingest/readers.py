@@ -12,6 +12,7 @@ from typing import BinaryIO
 from ..errors import BinaryInput, EmptyInput, IngestError, InputTooLarge, NoArticleText
 from ..settings import Settings
 from .convert import raw_from_html, raw_from_text
+from .csvfile import read_csv
 from .decode import decode_bytes, looks_binary
 from .feeds import read_feed
 from .jsonl import read_jsonl
@@ -74,6 +75,9 @@ def read_input(ref: InputRef, settings: Settings) -> Iterator[RawArticle | Failu
             fmt = sniff_format(path, head)
             if fmt == "warc":
                 yield from read_warc(stream, path)
+                return
+            if fmt == "csv":
+                yield from read_csv(gzip.open(stream) if is_gzip(head) else stream, path)  # type: ignore[arg-type]
                 return
             if fmt == "jsonl":
                 lines = gzip.open(stream) if is_gzip(head) else stream

@@ -8,7 +8,7 @@ import zlib
 
 __all__ = ["FORMATS", "sniff_format"]
 
-FORMATS = ("text", "html", "jsonl", "warc", "feed")
+FORMATS = ("text", "html", "jsonl", "warc", "feed", "csv")
 
 _EXTENSIONS = {
     ".txt": "text",
@@ -23,6 +23,8 @@ _EXTENSIONS = {
     ".warc": "warc",
     ".rss": "feed",
     ".atom": "feed",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)

@@ -1,0 +1,168 @@
+"""``PlaceStage``: the article's toponyms -> ``places[]`` with GeoNames ids, coordinates, precision.
+
+1. NER place groups from the mentions stage, plus the mentions the NER missed
+   (:mod:`.matcher`; NORP/ORG actor mentions that are really places move to ``places``).
+2. Each group becomes a :class:`~.resolver.Toponym` with its cues; all are resolved
+   together (:mod:`.resolver`), with the article's demonyms as country context.
+3. Groups that resolve to the same feature are merged; unresolved facilities and natural
+   features (FAC/LOC) are kept with null geography; unresolved GPEs and lower-case NER
+   noise ("mosques") are dropped.
+4. ``metonymy`` is set on a place when every mention is an agent ("Moscow said").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from spacy.tokens import Doc
+
+from ...schema import Actor, Document, Place
+from ...schema import Span as TextSpan
+from ...settings import Settings
+from .cues import is_metonymic, mention_cues
+from .index import index_path, load_gazetteer
+from .matcher import find_mentions
+from .normalize import name_key, strip_article
+from .resolver import Resolution, Toponym, resolve_toponyms
+from .sources import cues, demonyms
+from .store import Entry, Gazetteer
+
+__all__ = ["PlaceStage", "place_from_entry"]
+
+log = logging.getLogger(__name__)
+
+# Facilities and natural features are kept unresolved (the gazetteer does not list them); an
+# unknown GPE is most often an NER error ("Fastaqim", a rebel group) and is dropped.
+_KEEP_UNRESOLVED = frozenset({"FAC", "LOC"})
+
+
+@dataclass
+class _Group:
+    key: str
+    text: str
+    label: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def place_from_entry(place_id: str, text: str, spans: list[tuple[int, int]], entry: Entry | None,
+                     label: str | None = None, metonymy: bool = False) -> Place:  # fmt: skip
+    """A ``Place`` record for a resolved (or unresolved: ``entry`` None) toponym."""
+    mentions = tuple(TextSpan(s, e) for s, e in sorted(spans))
+    if entry is None:
+        return Place(id=place_id, text=text, mentions=mentions, label=label, metonymy=metonymy)
+    return Place(
+        id=place_id, text=text, mentions=mentions, geonames_id=entry.geonames_id, name=entry.name,
+        lat=round(entry.lat, 5), lon=round(entry.lon, 5), country=entry.country, admin1=entry.admin1_name,
+        feature=entry.feature, precision=entry.precision, label=label, metonymy=metonymy,
+    )  # fmt: skip
+
+
+class PlaceStage:
+    """Resolves ``document.places`` against the gazetteer (loaded lazily, once per process)."""
+
+    name = "places"
+    requires: ClassVar[tuple[str, ...]] = ("article.text", "places", "actors", "nlp.ents", "nlp.parse")
+    assigns: ClassVar[tuple[str, ...]] = ("places", "actors")
+
+    def __init__(self, gazetteer: Gazetteer | None = None, settings: Settings | None = None) -> None:
+        self._gazetteer = gazetteer
+        self._settings = settings
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(index_path(self._settings))
+        return self._gazetteer
+
+    def __call__(self, document: Document, parsed: Doc) -> Document:
+        gazetteer = self.gazetteer
+        text = document.article.text
+        groups = self._groups(document)
+        for _ in range(2):  # a second round finds repeats of the names the first one added
+            taken = [span for g in groups.values() for span in g.spans]
+            known = {k for k, g in groups.items() if g.text[:1].isupper()}
+            for found in find_mentions(gazetteer, text, parsed, known, taken):
+                group = groups.setdefault(found.key, _Group(found.key, found.text, None))
+                group.spans.append((found.start, found.end))
+        self._demonym_places(document, groups)
+        ordered = sorted(
+            (g for g in groups.values() if any(c.isupper() for c in g.text)), key=lambda g: min(g.spans)
+        )  # lower-case NER spans ("mosques") are not toponyms
+        toponyms = [self._toponym(text, g) for g in ordered]
+        resolutions = resolve_toponyms(gazetteer, toponyms, self._demonym_countries(document))
+        places = self._places(text, parsed, ordered, resolutions)
+        place_spans = {(m.start, m.end) for p in places for m in p.mentions}
+        return replace(document, places=tuple(places), actors=_without(document.actors, place_spans))
+
+    @staticmethod
+    def _groups(document: Document) -> dict[str, _Group]:
+        groups: dict[str, _Group] = {}
+        for place in document.places:
+            key = strip_article(name_key(place.text))
+            if not key:
+                continue
+            group = groups.setdefault(key, _Group(key, place.text, place.label))
+            group.spans += [(m.start, m.end) for m in place.mentions]
+        return groups
+
+    @staticmethod
+    def _demonym_places(document: Document, groups: dict[str, _Group]) -> None:
+        """Demonyms heading a geographic noun ("the Syrian border") are place references."""
+        heads = frozenset(cues()["demonym_places"]["heads"])
+        text = document.article.text
+        for actor in document.actors:
+            key = name_key(actor.name)
+            if actor.label != "NORP" or key not in demonyms():
+                continue
+            for m in actor.mentions:
+                following = text[m.end : m.end + 30].split()
+                if following and following[0].lower().strip(".,;:") in heads:
+                    groups.setdefault(key, _Group(key, text[m.start : m.end], "NORP")).spans.append(
+                        (m.start, m.end)
+                    )
+
+    @staticmethod
+    def _demonym_countries(document: Document) -> list[str]:
+        table = demonyms()
+        return [table[k] for a in document.actors if a.label == "NORP" and (k := name_key(a.name)) in table]
+
+    @staticmethod
+    def _toponym(text: str, group: _Group) -> Toponym:
+        found = [mention_cues(text, s, e) for s, e in group.spans]
+        kinds = frozenset().union(*(c.type_kinds for c in found))
+        qualifiers = tuple(dict.fromkeys(c.qualifier for c in found if c.qualifier))
+        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers)
+
+    @staticmethod
+    def _places(text: str, parsed: Doc, groups: list[_Group], resolutions: list[Resolution]) -> list[Place]:
+        merged: dict[object, tuple[_Group, list[tuple[int, int]], Entry | None]] = {}
+        for group, res in zip(groups, resolutions, strict=True):
+            if res.entry is None and group.label not in _KEEP_UNRESOLVED:
+                log.debug("dropped unresolved place %r (%s)", group.text, group.label)
+                continue
+            slot = res.entry.id if res.entry is not None else ("unresolved", group.key)
+            if slot in merged:
+                merged[slot][1].extend(group.spans)
+            else:
+                merged[slot] = (group, list(group.spans), res.entry)
+        places = []
+        for i, (group, spans, entry) in enumerate(sorted(merged.values(), key=lambda v: min(v[1])), start=1):
+            metonymy = all(is_metonymic(parsed, s, e) for s, e in spans)
+            places.append(place_from_entry(f"p{i}", group.text, spans, entry, group.label, metonymy))
+        return places
+
+
+def _without(actors: tuple[Actor, ...], spans: set[tuple[int, int]]) -> tuple[Actor, ...]:
+    """Actors minus the mentions that are places now (an actor left without mentions is dropped)."""
+    out = []
+    for actor in actors:
+        kept = tuple(m for m in actor.mentions if (m.start, m.end) not in spans)
+        if len(kept) == len(actor.mentions):
+            out.append(actor)
+        elif kept:
+            out.append(replace(actor, mentions=kept))
+        else:
+            log.debug("actor %s %r is a place", actor.id, actor.name)
+    return tuple(out)

@@ -1,0 +1,81 @@
+"""Event locations from the event's own clause, with the article fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.resolve.geo.location import event_location, locate_event, main_place
+from dateline.schema import PlacePrecision
+
+
+def _run(pipeline, make_article, text):
+    article = make_article(text)
+    parsed = next(iter(pipeline.nlp.pipe([article.text])))
+    return pipeline.annotate(article, parsed), parsed
+
+
+def _span(text, word, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the statement is located where it was made; what it is about is elsewhere
+        (
+            "Lavrov, speaking at a news conference in Geneva, said the rebels must leave Aleppo.",
+            "said",
+            "Geneva",
+        ),
+        (
+            "Lavrov, speaking at a news conference in Geneva, said rebels must withdraw from Aleppo.",
+            "withdraw",
+            "Aleppo",
+        ),
+        # the most specific place of the clause
+        ("Syrian troops captured the Hanano district of Aleppo on Saturday.", "captured", "Hanano"),
+        ("Shelling killed five people in Homs, the Syrian Observatory said from London.", "killed", "Homs"),
+        ("Kerry met Lavrov in Geneva on Friday to discuss the situation in Aleppo.", "met", "Geneva"),
+    ],
+)
+def test_clause_location(pipeline, make_article, text, trigger, expected):
+    document, parsed = _run(pipeline, make_article, text)
+    text = document.article.text
+    choice = locate_event(document, parsed, 0, len(text), trigger=_span(text, trigger))
+    assert choice is not None
+    assert choice.rule == "clause"
+    assert text[choice.mention[0] : choice.mention[1]] == expected
+    assert choice.location.lat is not None
+
+
+def test_metonymic_mention_is_not_a_location(pipeline, make_article):
+    text = "Moscow said on Sunday that airstrikes had hit Idlib."
+    document, parsed = _run(pipeline, make_article, text)
+    location = event_location(document, parsed, 0, len(text), trigger=_span(text, "hit"))
+    assert location.name == "Idlib"
+
+
+def test_fallback_to_the_main_place_with_wider_precision(pipeline, make_article):
+    text = (
+        "Aleppo has been under siege since summer. Food is running out in Aleppo.\n\n"
+        "Doctors said hospitals had been destroyed."
+    )
+    document, parsed = _run(pipeline, make_article, text)
+    text = document.article.text
+    clause = _span(text, "Doctors said hospitals had been destroyed")
+    choice = locate_event(document, parsed, *clause, trigger=_span(text, "destroyed"))
+    assert choice.rule == "article"
+    assert choice.location.geonames_id == 170063
+    assert choice.location.precision is PlacePrecision.ADMIN1  # one level wider than the city
+    assert choice.location.rule == "article"
+    assert main_place(document).geonames_id == 170063
+    assert locate_event(document, parsed, *clause, fallback=False) is None
+
+
+def test_no_place_at_all(pipeline, make_article):
+    text = "Officials said the talks would resume next week."
+    document, parsed = _run(pipeline, make_article, text)
+    assert event_location(document, parsed, 0, len(text)) is None

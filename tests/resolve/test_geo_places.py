@@ -1,0 +1,108 @@
+"""Toponym resolution through the real pipeline: disambiguation, supplement, metonymy, actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.resolve.geo.store import haversine_km
+from dateline.schema import PlacePrecision
+
+ALEPPO, ALEPPO_GOVERNORATE, TURKEY, GEORGIA_US, GEORGIA_COUNTRY = 170063, 170062, 298795, 4197000, 614540
+
+
+def _places(pipeline, make_article, text):
+    return pipeline.extract(make_article(text)).places
+
+
+def _by_text(places, text):
+    found = [p for p in places if p.text == text or any(p.text == t for t in (text,))]
+    assert found, [p.text for p in places]
+    return found[0]
+
+
+def test_seed_places(pipeline, shared):
+    from dateline.ingest import read_articles  # noqa: PLC0415
+    from dateline.settings import Settings  # noqa: PLC0415
+
+    article = next(iter(read_articles([str(shared("seed", "abc-2016-12-04-aleppo.txt"))], Settings())))
+    places = pipeline.extract(article).places
+    ids = {p.geonames_id for p in places}
+    assert {ALEPPO, 163843, 2660646, TURKEY, 2921044, 524901} <= ids
+    hanano = _by_text(places, "Hanano")
+    assert haversine_km(hanano.lat, hanano.lon, 36.22, 37.18) < 5
+    assert hanano.precision is PlacePrecision.NEIGHBORHOOD
+    assert ALEPPO_GOVERNORATE not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "geonames_id"),
+    [
+        ("Government forces pushed deeper into east Aleppo on Sunday.", "Aleppo", ALEPPO),
+        ("Rebels shelled western Aleppo, Syria, overnight.", "Aleppo", ALEPPO),
+        ("Turkey closed its border crossings on Monday.", "Turkey", TURKEY),
+        ("Turkish officials met their counterparts in Turkey's capital.", "Turkey", TURKEY),
+        ("He was born in Georgia and later moved to Atlanta for college.", "Georgia", GEORGIA_US),
+        ("Russian tanks rolled into Georgia, approaching Tbilisi and Gori.", "Georgia", GEORGIA_COUNTRY),
+        ("Lavrov held talks in Geneva with his counterpart.", "Geneva", 2660646),
+        ("Protesters gathered in Deraa after Friday prayers.", "Deraa", 170905),
+        ("The fire started on Main Street in Alexandria, La., late Sunday.", "Alexandria", 4314550),
+        ("Clashes were reported in Idlib province on Tuesday.", "Idlib", 169387),
+    ],
+)
+def test_disambiguation(pipeline, make_article, text, surface, geonames_id):
+    places = _places(pipeline, make_article, text)
+    place = next((p for p in places if surface in p.text), None)
+    assert place is not None, [(p.text, p.geonames_id) for p in places]
+    assert place.geonames_id == geonames_id, (place.name, place.country, place.feature)
+
+
+def test_east_aleppo_is_the_city_not_the_governorate(pipeline, make_article):
+    place = _places(pipeline, make_article, "Thousands fled east Aleppo as the siege tightened.")[0]
+    assert place.geonames_id == ALEPPO
+    assert place.precision is PlacePrecision.CITY
+    assert place.admin1 == "Ḩalab"
+
+
+def test_neighbourhood_found_by_the_gazetteer_and_gated_on_its_city(pipeline, make_article):
+    places = _places(pipeline, make_article, "Families returned to the Hanano district of eastern Aleppo.")
+    hanano = _by_text(places, "Hanano")
+    assert hanano.label is None  # the NER did not find it; the gazetteer matcher did
+    assert haversine_km(hanano.lat, hanano.lon, 36.22, 37.18) < 5
+    # the same name without its city in the article is not placed in Aleppo
+    elsewhere = _places(pipeline, make_article, "Police cordoned off the Old City after the blast.")
+    assert all(haversine_km(p.lat, p.lon, 36.2, 37.16) > 50 for p in elsewhere if p.lat is not None)
+
+
+def test_aleppos_old_city(pipeline, make_article):
+    places = _places(pipeline, make_article, "Rebels said troops were approaching Aleppo's Old City.")
+    old_city = _by_text(places, "Old City")
+    assert haversine_km(old_city.lat, old_city.lon, 36.199, 37.157) < 3
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metonymy"),
+    [
+        ("Lavrov said Moscow was ready to negotiate the rebels' exit from the city.", "Moscow", True),
+        ("Turkey said it would not allow the fighters to cross.", "Turkey", True),
+        ("Talks with Moscow collapsed in September.", "Moscow", True),
+        ("The delegation flew to Moscow on Friday.", "Moscow", False),
+        ("Thousands of refugees crossed into Turkey.", "Turkey", False),
+    ],
+)
+def test_metonymy(pipeline, make_article, text, surface, metonymy):
+    place = _by_text(_places(pipeline, make_article, text), surface)
+    assert place.metonymy is metonymy
+    assert place.geonames_id is not None  # still resolved: the actor stage may use it
+
+
+def test_places_tagged_as_other_entities_move_out_of_actors(pipeline, make_article):
+    text = "An official said that Aleppo has been under siege since summer, and Aleppo is suffering."
+    document = pipeline.extract(make_article(text))
+    assert _by_text(document.places, "Aleppo").geonames_id == ALEPPO
+    assert all(a.name != "Aleppo" for a in document.actors)
+
+
+def test_unresolvable_gpe_is_dropped_not_fatal(pipeline, make_article):
+    document = pipeline.extract(make_article("A commander of the Fastaqim group told Reuters in Beirut."))
+    assert all(p.geonames_id is not None for p in document.places)
+    assert any(p.geonames_id == 276781 for p in document.places)  # Beirut
