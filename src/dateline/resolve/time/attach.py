@@ -8,7 +8,8 @@ Rules, tried in order (the one used is recorded in ``TimeRef.rule``):
    ("last month's attack").
 2. ``sentence``: the nearest explicit date (day or minute precision) in the same sentence.
 3. ``publication``: the anchor date (publication, or a caption's own date) widened to a
-   week: the 7 days up to it for past and present clauses, the 7 days from it for future ones.
+   week: the 7 days up to it for past and present clauses, the 7 days from it for future ones;
+   a present-perfect clause ("have rejected") is news of the last 3 days up to the anchor.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .tense import clause_direction, governing_verb
 __all__ = ["AttachRule", "TimeAttachment", "time_for_span"]
 
 _PUBLICATION_WINDOW = timedelta(days=6)
+_RECENT_WINDOW = timedelta(days=2)  # present perfect: the last two days up to publication
 _EXPLICIT = (TimePrecision.DAY, TimePrecision.MINUTE)
 
 
@@ -133,10 +135,22 @@ def time_for_span(document: Document, parsed: Doc, start_char: int, end_char: in
     if explicit:
         nearest = min(explicit, key=lambda t: abs(t.span.start - start_char))
         return _ref(nearest, AttachRule.SENTENCE)
-    return _publication(document, start_char, clause_direction(root))
+    return _publication(document, start_char, clause_direction(root), recent=_present_perfect(root))
 
 
-def _publication(document: Document, at: int, direction: Direction) -> TimeAttachment | None:
+def _present_perfect(token: Token) -> bool:
+    """True for a present-perfect clause ("have rejected"): in news, the current news cycle."""
+    verb = governing_verb(token)
+    return (
+        verb is not None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
+    )
+
+
+def _publication(
+    document: Document, at: int, direction: Direction, recent: bool = False
+) -> TimeAttachment | None:
     anchor = parse_published(document.article.published)
     for block in document.article.blocks:
         if block.kind is BlockKind.CAPTION and block.start <= at < block.end:
@@ -150,7 +164,7 @@ def _publication(document: Document, at: int, direction: Direction) -> TimeAttac
     if direction is Direction.FUTURE:
         start, end = day, day + _PUBLICATION_WINDOW
     else:
-        start, end = day - _PUBLICATION_WINDOW, day
+        start, end = day - (_RECENT_WINDOW if recent else _PUBLICATION_WINDOW), day
     ref = TimeRef(
         start=format_moment(start),
         end=format_moment(end),
