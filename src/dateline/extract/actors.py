@@ -295,7 +295,8 @@ class _Run:
     def _is_place(self, start: int, end: int) -> bool:
         """True for a span the geocoder resolved as a place (NER often tags towns as PERSON/ORG)."""
         return any(
-            p.geonames_id is not None and any(m.start < end and start < m.end for m in p.mentions)
+            (p.geonames_id is not None or p.lat is not None)
+            and any(m.start < end and start < m.end for m in p.mentions)
             for p in self.document.places
         )
 

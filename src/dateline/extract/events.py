@@ -445,7 +445,9 @@ def _summary(token: Token) -> str:
     if subject is not None and subject.i not in keep:
         keep |= _clause_indices(subject)
     doc = token.doc
-    words = [doc[i].text_with_ws for i in sorted(keep)]
+    order = sorted(keep)
+    gaps = {i for j, i in enumerate(order[:-1]) if order[j + 1] != i + 1}  # dropped tokens: keep a space
+    words = [doc[i].text + (" " if doc[i].whitespace_ or i in gaps else "") for i in order]
     return " ".join("".join(words).split())[:240]
 
 
