@@ -56,6 +56,8 @@ def _one(nlp, text: str):
         ("Nearly 400 people remain missing.", "missing", 400, None, 400, "about", "people"),
         ("Up to 1,000 people were arrested during the protests.", "arrested", 1000, None, 1000, "up_to", "people"),
         ("Seven soldiers died in the ambush.", "killed", 7, None, None, "exact", "combatants"),
+        ("Over 80 party workers were taken into custody.", "arrested", 80, 80, None, "more_than", "people"),
+        ("In combing operations, 50 persons were held.", "arrested", 50, None, None, "exact", "people"),
         ("Militants abducted 12 aid workers.", "abducted", 12, None, None, "exact", "aid_workers"),
         ("More than 2 million people need humanitarian aid.", "in_need", 2_000_000, 2_000_000, None, "more_than",
          "people"),
@@ -100,6 +102,8 @@ def test_figure_readings(nlp, sentence, kind, value, low, high, qualifier, subje
         "The offer was worth $5 million.",
         "About 50 people tried to lynch three men.",
         "No one was killed and 20 people were not hurt.",
+        "He said three people should be held responsible for the violence.",
+        "Talks were held with 12 delegations.",
         "The 3rd Brigade met on Dec. 4, 2016.",
     ],
 )

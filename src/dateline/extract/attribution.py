@@ -92,7 +92,8 @@ def _content(verb: Token) -> list[tuple[int, int]]:
     parts = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if not parts:
         parts = [c for c in verb.children if c.dep_ == "dobj"]
-    if not parts and verb.i + 1 < verb.sent.end:  # a misparsed complement: the rest of the sentence
+    adds_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)  # "adding to the 400,000"
+    if not parts and not adds_to and verb.i + 1 < verb.sent.end:  # misparsed complement: rest of sentence
         return [(verb.idx + len(verb.text), verb.sent.end_char)]
     return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)) for p in parts]
 

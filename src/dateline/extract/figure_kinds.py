@@ -63,6 +63,7 @@ class Lexicon:
 
     predicates: dict[str, list[tuple[str, str]]]  # lemma -> [(kind, role)]
     requires: dict[str, frozenset[str]]
+    excludes: dict[str, frozenset[str]]
     adjectives: dict[str, str]
     nouns: dict[str, str]
     territory_units: frozenset[str]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         predicates=predicates,
         requires={k: frozenset(v) for k, v in raw["requires"].items()},
+        excludes={k: frozenset(v) for k, v in raw["excludes"].items()},
         adjectives=dict(raw["adjectives"]),
         nouns=dict(raw["nouns"]),
         territory_units=frozenset(raw["territory"]["units"]),
@@ -145,6 +147,13 @@ def looks_like_person(noun: Token) -> bool:
 def _has_child(token: Token, words: frozenset[str]) -> bool:
     return any(
         c.lower_ in words or c.lemma_ in words for c in token.children if c.dep_ in ("prt", "prep", "advmod")
+    )
+
+
+def _into_custody(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lemma_ == "custody" for g in c.children)
+        for c in verb.children
     )
 
 
@@ -215,6 +224,10 @@ def _verb_kind(
     territorial = any(kind == "territory" for kind, _ in lex.predicates.get(lemma, []))
     if lemma in lex.requires and not _has_child(verb, lex.requires[lemma]):
         return None
+    if lemma in lex.excludes and any(t.lower_ in lex.excludes[lemma] for t in verb.subtree if t.i > verb.i):
+        return None
+    if _into_custody(verb) and (dep in _PATIENT or via_modifier):
+        return "arrested"  # "taken into custody", "remanded in custody"
     if any(c.lower_ == "fatally" for c in verb.children) and (dep in _PATIENT or via_modifier):
         return "killed"
     for kind, role in lex.predicates.get(lemma, []):

@@ -176,7 +176,11 @@ class TimeStage:
         """A date-shaped modifier, not a time: "July 7 neighbourhood", "Monday Avenue", "1125 projectiles"."""
         heads = conventions().name_heads
         following = span.doc[span.end] if span.end < len(span.doc) else None
-        if following is not None and following.pos_ in ("NOUN", "PROPN") and following.lemma_.lower() in heads:
+        if (
+            following is not None
+            and following.pos_ in ("NOUN", "PROPN")
+            and following.lemma_.lower() in heads
+        ):
             return True  # "the 25 of March sector"
         root = span.root
         head = root.head
