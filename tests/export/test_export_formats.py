@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from datetime import date
+from pathlib import Path
 
 import geojson
 import polars as pl
 import pytest
 from click.testing import CliRunner
-from storekit import make_doc, make_event
 
-from dateline.cli import cli
-from dateline.export import export_events
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))  # the shared store test kit
+
+from storekit import make_doc, make_event, store_url_fixture  # noqa: E402, F401 - the store_url fixture
+
+from dateline.cli import cli  # noqa: E402
+from dateline.export import export_events  # noqa: E402
 from dateline.export.acled import ACLED_COLUMNS, interaction
 from dateline.export.formats import FLAT_COLUMNS
 from dateline.schema import ActorKind, Category, Modality, PlacePrecision

@@ -1,5 +1,5 @@
-"""Store test kit shared by tests/store, tests/merge and tests/export: back-end fixtures and
-hand-built dateline/1 documents (extraction of events is not needed to test the store).
+"""Store test kit shared by tests/store and tests/export: the ``store_url`` fixture (import
+``store_url_fixture``) and hand-built dateline/1 documents (no extraction needed to test the store).
 
 PostgreSQL: ``DATELINE_TEST_POSTGRES_URL`` (default below, created by ``make install``); each
 test gets its own schema. Without a server the PostgreSQL cases skip, except under ``CI=true``
@@ -42,7 +42,7 @@ from dateline.schema import (
 PG_DEFAULT = "postgresql://dateline:dateline@localhost:5432/dateline_test"
 BACKENDS = ("duckdb", "postgresql")
 
-__all__ = ["BACKENDS", "backend_url", "make_doc", "make_event", "pg_url", "store_url"]
+__all__ = ["BACKENDS", "backend_url", "make_doc", "make_event", "pg_url", "store_url_fixture"]
 
 
 def pg_url() -> str:
@@ -84,8 +84,8 @@ def backend_url(kind: str, tmp_path) -> Iterator[str]:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path):
+@pytest.fixture(params=BACKENDS, name="store_url")
+def store_url_fixture(request, tmp_path):
     """An empty store URL on each back end (the suite runs once per back end)."""
     yield from backend_url(request.param, tmp_path)
 

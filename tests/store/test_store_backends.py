@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from storekit import make_doc, make_event
+from storekit import make_doc, make_event, store_url_fixture  # noqa: F401 - the store_url fixture
 
 from dateline.errors import ConfigError, MalformedRecord, NotFound, SchemaVersionError
 from dateline.ingest import Failure

@@ -8,7 +8,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from storekit import make_doc, make_event
+from storekit import make_doc, make_event, store_url_fixture  # noqa: F401 - the store_url fixture
 
 from dateline.cli import cli
 from dateline.schema import document_to_dict
@@ -99,6 +99,7 @@ def test_events_list_show_and_merge(store_url, documents):
     ],
 )
 def test_user_errors_are_one_line(store_url, args, message):
+    Store.open(store_url).close()
     result = invoke(*args[:1], "--db", store_url, *args[1:]) if args[0] != "events" or args[1] != "show" else (
         invoke("events", "show", args[2], "--db", store_url)
     )  # fmt: skip

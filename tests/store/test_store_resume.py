@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from storekit import make_doc, make_event
+from storekit import make_doc, make_event, store_url_fixture  # noqa: F401 - the store_url fixture
 
 from dateline.cli import cli
 from dateline.schema import PlacePrecision, document_to_dict
@@ -119,17 +119,26 @@ def raw_articles(tmp_path_factory):
             )
             out.write(json.dumps({"id": f"a{i}", "published": "2020-02-04", "text": text}) + "\n")
     reference = str(folder / "reference.duckdb")
-    ingest_paths([str(articles)], Settings(), db=reference)
+    _ingest_in_subprocess(["--db", reference, str(articles)])
     return articles, reference
+
+
+def _ingest_in_subprocess(args: list[str]) -> None:
+    """A fresh process, like the killed one: extraction must not depend on this test session's state."""
+    done = subprocess.run(
+        [sys.executable, "-m", "dateline", "ingest", "--no-progress", *args],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize("store_url", ["duckdb", "postgresql"], indirect=True)
 def test_kill_during_extraction_then_rerun(store_url, raw_articles):
-    """The same with raw articles through the real pipeline (spaCy and every default stage)."""
+    """The same with raw articles through the real pipeline (spaCy and every default stage),
+    every run in a fresh process."""
     articles, reference = raw_articles
     _kill_mid_run(["--batch-size", "2", "--db", store_url, str(articles)])
-    result = CliRunner().invoke(cli, ["ingest", "--db", store_url, str(articles)])
-    assert result.exit_code == 0, result.output
+    _ingest_in_subprocess(["--db", store_url, str(articles)])
     mine, ref = _snapshot(store_url), _snapshot(reference)
     assert mine["articles"] == ref["articles"] and len(ref["articles"]) == N_ARTICLES
     assert mine["counts"] == ref["counts"]

@@ -54,7 +54,7 @@ def load_bench_texts(n: int, data_dir: Path | None) -> BenchCorpus:
     path = data_dir / GUARDIAN if data_dir else None
     if path is not None and path.is_file():
         texts = _guardian(path)
-        source = f"Guardian Syria/SDF articles ({path})"
+        source = f"Guardian Syria/SDF articles, {GUARDIAN.parent}"
     else:
         texts = _sample()
         source = f"bundled synthetic sample ({SAMPLE.name}; ../shared absent)"

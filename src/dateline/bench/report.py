@@ -22,6 +22,11 @@ def _stage_rows(result: BenchResult) -> list[tuple[str, float]]:
     return rows
 
 
+def _cores(cpu: float, wall: float) -> str:
+    """How many cores a run actually got (CPU seconds over wall seconds)."""
+    return f"{cpu / wall:.2f} cores busy" if wall else "-"
+
+
 def _verdict(ok: bool) -> str:
     return "meets target" if ok else "MISSES target"
 
@@ -32,7 +37,7 @@ def _summary(result: BenchResult) -> list[tuple[str, str, str]]:
         (
             "dateline, 1 process",
             f"{d.articles_per_s:.2f} art/s, {d.words_per_s:,.0f} words/s",
-            f"{d.seconds:.1f} s",
+            f"{d.seconds:.1f} s, {_cores(result.stages.cpu, d.seconds)}",
         ),
         (
             "bare spaCy nlp.pipe, same texts",
@@ -57,7 +62,7 @@ def _summary(result: BenchResult) -> list[tuple[str, str, str]]:
             (
                 f"dateline, {n} workers",
                 f"{par.articles_per_s:.2f} art/s, {par.words_per_s:,.0f} words/s",
-                f"{par.seconds:.1f} s",
+                f"{par.seconds:.1f} s, {_cores(sum(t.cpu for t in result.parallel.times), par.seconds)}",
             ),
             (
                 f"scaling {n} workers / 1",
@@ -65,6 +70,12 @@ def _summary(result: BenchResult) -> list[tuple[str, str, str]]:
                 f"target >= {TARGET_SCALING}x: {_verdict(result.scaling >= TARGET_SCALING)}",
             ),
             ("peak RSS per worker", ", ".join(f"{r:,.0f} MB" for r in result.parallel.peak_rss_mb), ""),
+            (
+                "CPU per article, 1 process / workers",
+                f"{result.cpu_efficiency or 0:.2f}",
+                f"projected scaling with {min(n, result.machine.cores)} free cores: "
+                f"{result.projected_scaling or 0:.2f}x",
+            ),
         ]
         if pb is not None:
             rows.append(
@@ -87,12 +98,12 @@ def render_bench(result: BenchResult) -> str:
         *(f"note: {n}" for n in result.notes),
         "",
     ]
-    lines += [f"{a:34s} {b:38s} {c}" for a, b, c in _summary(result)]
-    lines += ["", f"{'time per stage (1 process)':34s} {'seconds':>8s} {'share':>7s} {'ms/article':>11s}"]
+    lines += [f"{a:37s} {b:36s} {c}" for a, b, c in _summary(result)]
+    lines += ["", f"{'time per stage (1 process)':37s} {'seconds':>8s} {'share':>7s} {'ms/article':>11s}"]
     total = result.stages.total + result.ingest_seconds
     for name, seconds in _stage_rows(result):
         per = 1000 * seconds / max(1, result.dateline.articles)
-        lines.append(f"{name:34s} {seconds:8.2f} {seconds / total:7.1%} {per:11.1f}")
+        lines.append(f"{name:37s} {seconds:8.2f} {seconds / total:7.1%} {per:11.1f}")
     return "\n".join(lines)
 
 
@@ -101,6 +112,8 @@ def bench_json(result: BenchResult) -> dict[str, Any]:
     out = asdict(result)
     out["ratio"] = result.ratio
     out["scaling"] = result.scaling
+    out["cpu_efficiency"] = result.cpu_efficiency
+    out["projected_scaling"] = result.projected_scaling
     for key, value in (("dateline", result.dateline), ("baseline", result.baseline)):
         out[key].update(articles_per_s=value.articles_per_s, words_per_s=value.words_per_s)
     out["stages"]["overhead"] = result.stages.overhead

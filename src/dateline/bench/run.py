@@ -8,11 +8,17 @@ import platform
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ..errors import EvalError
+from ..schema import Article
 from ..settings import Settings
 from .corpus import BenchCorpus, load_bench_texts
 from .parallel import ParallelRun, peak_rss_mb, run_workers
 from .timing import StageTimes, timed_run
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 __all__ = ["BenchResult", "Machine", "Throughput", "machine", "run_bench"]
 
@@ -75,6 +81,22 @@ class BenchResult:
         return Throughput(self.parallel.seconds, self.dateline.articles, self.dateline.words)
 
     @property
+    def cpu_efficiency(self) -> float | None:
+        """CPU seconds per article in 1 process / in the workers (1.0: workers cost nothing extra)."""
+        if self.parallel is None:
+            return None
+        worker_cpu = sum(t.cpu for t in self.parallel.times)
+        return self.stages.cpu / worker_cpu if worker_cpu else None
+
+    @property
+    def projected_scaling(self) -> float | None:
+        """The N-worker speed-up if every worker had a free core: min(N, cores) x CPU efficiency."""
+        eff = self.cpu_efficiency
+        if eff is None or self.parallel is None:
+            return None
+        return min(self.parallel.workers, self.machine.cores) * eff
+
+    @property
     def scaling(self) -> float | None:
         """N-worker throughput over the in-process (one worker) throughput."""
         par = self.parallel_throughput
@@ -115,17 +137,54 @@ def machine(model: str) -> Machine:
     )
 
 
-def _bare_spacy(model: str, texts: list[str], batch_size: int, n_process: int = 1) -> float:
-    """Seconds for ``nlp.pipe`` over ``texts`` with a freshly loaded, unmodified pipeline."""
+def _bare_nlp(model: str, warmup: str) -> Any:
+    """A freshly loaded, unmodified copy of the spaCy pipeline, warmed up like dateline's."""
     import spacy  # noqa: PLC0415
 
     nlp = spacy.load(model)
-    for _ in nlp.pipe(texts[:1]):
-        pass  # warm-up, as for dateline
+    for _ in nlp.pipe([warmup]):
+        pass
+    return nlp
+
+
+def _pipe_seconds(nlp: Any, texts: list[str], batch_size: int, n_process: int = 1) -> float:
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
     return time.perf_counter() - start
+
+
+@dataclass(frozen=True, slots=True)
+class _Paired:
+    stages: StageTimes
+    baseline_seconds: float
+    peak_rss_mb: float
+
+
+def _paired(pipeline: Pipeline, built: list[Article], settings: Settings) -> _Paired:
+    """dateline and bare spaCy batch by batch, alternating which goes first, so both see the same load.
+
+    The bare model is loaded after dateline's first batch; the peak RSS is read just before,
+    so it is dateline's alone.
+    """
+    size = settings.batch_size
+    batches = [built[i : i + size] for i in range(0, len(built), size)]
+    stages: StageTimes | None = None
+    bare: Any = None
+    baseline = rss = 0.0
+    for i, batch in enumerate(batches):
+        for which in ("dateline", "bare") if i % 2 == 0 else ("bare", "dateline"):
+            if which == "dateline":
+                times = timed_run(pipeline, batch)
+                stages = times if stages is None else stages + times
+                continue
+            if bare is None:
+                rss = peak_rss_mb()
+                bare = _bare_nlp(settings.model, built[0].text)
+            baseline += _pipe_seconds(bare, [a.text for a in batch], size)
+    if stages is None:
+        raise EvalError("no articles to benchmark")
+    return _Paired(stages, baseline, rss)
 
 
 def run_bench(
@@ -156,21 +215,27 @@ def run_bench(
     words = sum(len(a.text.split()) for a in built)
 
     pipeline.extract(built[0])  # warm-up: first-call costs are not throughput
-    stages = timed_run(pipeline, built)
+    paired = _paired(pipeline, built, settings)
+    stages = paired.stages
     dateline = Throughput(stages.total, len(built), words)
-    rss = peak_rss_mb()
-    log.info("bench: dateline %.1f s for %d articles", stages.total, len(built))
-
-    texts = [a.text for a in built]
-    baseline = Throughput(_bare_spacy(settings.model, texts, settings.batch_size), len(built), words)
+    baseline = Throughput(paired.baseline_seconds, len(built), words)
+    log.info(
+        "bench: dateline %.1f s, bare spaCy %.1f s for %d articles",
+        stages.total,
+        baseline.seconds,
+        len(built),
+    )
     parallel = parallel_baseline = None
     if workers > 1:
         parallel = run_workers(settings, built, workers)
-        seconds = _bare_spacy(settings.model, texts, settings.batch_size, n_process=workers)
+        bare = _bare_nlp(settings.model, built[0].text)
+        seconds = _pipe_seconds(bare, [a.text for a in built], settings.batch_size, n_process=workers)
         parallel_baseline = Throughput(seconds, len(built), words)
     notes = [f"1-minute load average {host.load_average:.1f} at the start on {host.cores} cores"]
     if stages.failures:
-        notes.append(f"{stages.failures} of {len(built)} articles failed in a stage (their time still counts)")
+        notes.append(
+            f"{stages.failures} of {len(built)} articles failed in a stage (their time still counts)"
+        )
     if corpus.distinct < len(built):
         notes.append(f"{corpus.distinct} distinct texts repeated to {len(built)}")
     return BenchResult(
@@ -183,7 +248,7 @@ def run_bench(
         dateline=dateline,
         stages=stages,
         baseline=baseline,
-        peak_rss_mb=rss,
+        peak_rss_mb=paired.peak_rss_mb,
         parallel=parallel,
         parallel_baseline=parallel_baseline,
         notes=tuple(notes),

@@ -64,12 +64,29 @@ class _TimedStage:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class StageTimes:
-    """Wall time of one timed run: total, spaCy, each stage (in order), documents and failures."""
+    """Wall time of one timed run: total, spaCy, each stage (in order), documents and failures.
+
+    ``cpu`` is the CPU time the process got meanwhile (all its threads): on a machine shared
+    with other jobs, ``cpu / total`` is the share of a core it actually had.
+    """
 
     total: float
     parts: dict[str, float]
     documents: int
     failures: int
+    cpu: float = 0.0
+
+    def __add__(self, other: StageTimes) -> StageTimes:
+        parts = dict(self.parts)
+        for name, seconds in other.parts.items():
+            parts[name] = parts.get(name, 0.0) + seconds
+        return StageTimes(
+            total=self.total + other.total,
+            parts=parts,
+            documents=self.documents + other.documents,
+            failures=self.failures + other.failures,
+            cpu=self.cpu + other.cpu,
+        )
 
     @property
     def overhead(self) -> float:
@@ -86,13 +103,13 @@ def timed_run(pipeline: Pipeline, articles: Sequence[Article]) -> StageTimes:
         stages=[_TimedStage(s, clock) for s in pipeline.stages],  # type: ignore[misc]
     )
     documents = failures = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for item in timed.run(articles):
         if isinstance(item, Document):
             documents += 1
         else:
             failures += 1
-    total = time.perf_counter() - start
+    total, cpu = time.perf_counter() - start, time.process_time() - cpu
     parts = {SPACY: clock.seconds.get(SPACY, 0.0)}
     parts.update({s.name: clock.seconds.get(s.name, 0.0) for s in pipeline.stages})
-    return StageTimes(total=total, parts=parts, documents=documents, failures=failures)
+    return StageTimes(total=total, parts=parts, documents=documents, failures=failures, cpu=cpu)
