@@ -133,7 +133,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
     """The speech verb outside the quote that governs it, or that stands next to it."""
     speech = lexicon().speech
-    inside = [t for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    inside = list(span) if span is not None else []
     if not inside:
         return None
     outside = lambda t: not (start <= t.idx < end)  # noqa: E731
@@ -141,11 +142,12 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
         for ancestor in token.ancestors:
             if outside(ancestor) and ancestor.pos_ in {"VERB", "AUX"} and ancestor.lemma_.lower() in speech:
                 return ancestor
-    sents = {inside[0].sent.start, inside[-1].sent.start}
+    sentences = {inside[0].sent, inside[-1].sent}
     candidates = [
         t
-        for t in doc
-        if t.sent.start in sents and outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech
+        for sent in sentences
+        for t in sent
+        if outside(t) and t.pos_ == "VERB" and t.lemma_.lower() in speech
     ]
     if not candidates and inside[-1].i + 1 < len(doc):
         following = doc[inside[-1].i + 1].sent
