@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install test lint format eval-html clean
+.PHONY: install test lint format eval eval-html gate bench clean
 
 GAZETTEER := $(VENV)/share/dateline/gazetteer.sqlite
 
@@ -30,6 +30,15 @@ lint:
 format:
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+eval:  ## development-corpus suite; rewrites the table in docs/quality.md (needs ../shared/data)
+	$(BIN)/dateline eval --suite dev --limit 200 --write-docs docs/quality.md
+
+gate:  ## fail when a pinned development score drops (skips without ../shared)
+	$(BIN)/python scripts/eval_gate.py
+
+bench:  ## throughput, per-stage time and peak RSS against bare spaCy
+	$(BIN)/dateline bench
 
 eval-html:  ## mean token F1 of HTML main-text extraction on the ScrapingHub benchmark
 	$(BIN)/python -m dateline.eval.scrapinghub
