@@ -291,6 +291,10 @@ class _Run:
                 surnames.setdefault(text.split()[-1].casefold(), group.key)
             else:
                 self._add(self._organisation(ent, text), start, end, text)
+        for token in self.doc:  # a surname the NER tagged otherwise ("Malahifji, speaking from Turkey")
+            key = surnames.get(token.text.casefold())
+            if key and token.pos_ == "PROPN" and not self._claimed(token.idx, token.idx + len(token.text)):
+                self._add(self.groups[key], token.idx, token.idx + len(token.text), token.text)
 
     def _is_place(self, start: int, end: int) -> bool:
         """True for a span the geocoder resolved as a place (NER often tags towns as PERSON/ORG)."""

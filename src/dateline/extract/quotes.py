@@ -14,7 +14,8 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from ..schema import ActorKind, Document, Quote
+from ..resolve.time.attach import time_for_span
+from ..schema import ActorKind, Document, Quote, TimeRef
 from .attribution import _subject, _via
 from .index import ActorIndex
 from .lexicon import lexicon
@@ -98,6 +99,7 @@ class QuoteStage:
                     speaker_actor_id=actor.id if actor else None,
                     speaker_description=actor.description if actor else None,
                     via=_via(verb, index) if verb is not None else None,
+                    time=_when(document, verb),
                     direct=True,
                 )  # fmt: skip
             )
@@ -105,6 +107,14 @@ class QuoteStage:
 
 
 _TRAILING = re.compile(r"[\s,;:]+$")
+
+
+def _when(document: Document, verb: Token | None) -> TimeRef | None:
+    """When the words were said: the time of the speech verb's clause ("told Reuters on Sunday")."""
+    if verb is None:
+        return None
+    attached = time_for_span(document, verb.doc, verb.idx, verb.idx + len(verb.text))
+    return attached.ref if attached else None
 
 
 def _same_block(blocks: list[tuple[int, int]], a: int, b: int) -> bool:
