@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 __all__ = [
     "PRONOUNS_PERSON",
@@ -61,11 +61,3 @@ def conjuncts(token: Token) -> list[Token]:
 def in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """True when ``[start, end)`` lies inside one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    """The sentence containing character offset ``char``."""
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
