@@ -170,6 +170,7 @@ class _Run:
         self.day = _published_day(document.article.published)
         self.groups: dict[str, _Group] = {}
         self.claimed: list[tuple[int, int]] = []
+        self.entity_of = {i: ent for ent in parsed.ents for i in range(ent.start, ent.end)}
         self.main_country = self._main_country()
 
     # -- helpers -------------------------------------------------------------------------
@@ -228,10 +229,8 @@ class _Run:
         return ActorTyping(kind=kind, countries=tuple(countries))
 
     def _country_word(self, token: Token) -> str | None:
-        text = token.text
-        if token.ent_type_ in {"GPE", "NORP"} and token.ent_iob_ != "O":
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-            text = ent.text if ent is not None else text
+        ent = self.entity_of.get(token.i) if token.ent_type_ in {"GPE", "NORP"} else None
+        text = ent.text if ent is not None else token.text
         return self.book.demonym(text) or self.book.country(text) or self.book.capital(text)
 
     def _group_at(self, token: Token) -> _Group | None:

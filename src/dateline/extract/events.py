@@ -308,7 +308,7 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
     return actors
 
 
-def _held_by(token: Token, index: ActorIndex, document_actors: list[Actor]) -> list[EventActor]:
+def _held_by(token: Token, document_actors: list[Actor]) -> list[EventActor]:
     """The losing side named by ``rebel-held``/``opposition-held`` on the captured ground."""
     out = []
     for obj in objects_of(token):
@@ -353,7 +353,7 @@ def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | N
     else:
         roles = _noun_roles(token, index, symmetric)
     if cls.id == "capture":
-        roles += _held_by(token, index, list(index.by_id.values()))
+        roles += _held_by(token, list(index.by_id.values()))
     if match.trigger is _DEMAND:  # the one who must act is the target of the demand
         clause = next(c for c in token.children if c.dep_ == "ccomp")
         roles += [

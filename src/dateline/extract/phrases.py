@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 __all__ = [
     "PRONOUNS_PERSON",
     "PRONOUNS_PLURAL",
-    "conjuncts",
     "core_np",
     "in_spans",
     "modifiers",
@@ -51,11 +50,6 @@ def modifiers(token: Token) -> Iterator[Token]:
             for conj in child.conjuncts:
                 if conj.i < token.i:
                     yield conj
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it (``Russian and Syrian aircraft`` -> heads)."""
-    return [token, *token.conjuncts]
 
 
 def in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -87,6 +87,7 @@ class ActorDictionary:
     _country_names: dict[str, str] = field(default_factory=dict)
     _demonyms: dict[str, str] = field(default_factory=dict)
     _capitals: dict[str, str] = field(default_factory=dict)
+    _iso2: dict[str, str] = field(default_factory=dict)
 
     def index(self) -> None:
         """(Re)build the alias tables after entries were added."""
@@ -95,6 +96,7 @@ class ActorDictionary:
             for alias in {entry.canonical, *entry.aliases}:
                 self._aliases.setdefault(_key(alias), []).append(entry.id)
         for country in self.countries.values():
+            self._iso2[country.iso2] = country.iso3
             for name in (country.name, *country.aliases):
                 self._country_names[_key(name)] = country.iso3
             for demonym in country.demonyms:
@@ -133,10 +135,7 @@ class ActorDictionary:
         return country.name if country else iso3
 
     def iso3_for_iso2(self, iso2: str) -> str | None:
-        for country in self.countries.values():
-            if country.iso2 == iso2.upper():
-                return country.iso3
-        return None
+        return self._iso2.get(iso2.upper())
 
 
 def _key(text: str) -> str:
