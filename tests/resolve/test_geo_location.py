@@ -39,6 +39,9 @@ def _span(text, word, nth=0):
         ("Syrian troops captured the Hanano district of Aleppo on Saturday.", "captured", "Hanano"),
         ("Shelling killed five people in Homs, the Syrian Observatory said from London.", "killed", "Homs"),
         ("Kerry met Lavrov in Geneva on Friday to discuss the situation in Aleppo.", "met", "Geneva"),
+        # a place qualifying a participant is not the site; the agent of a capture is not either
+        ("U.S. forces captured four insurgents near the base at Shkin in Paktika.", "captured", "Paktika"),
+        ("A cab driver from Abidjan was shot dead by police in Bouake.", "shot", "Bouake"),
     ],
 )
 def test_clause_location(pipeline, make_article, text, trigger, expected):
@@ -79,3 +82,11 @@ def test_no_place_at_all(pipeline, make_article):
     text = "Officials said the talks would resume next week."
     document, parsed = _run(pipeline, make_article, text)
     assert event_location(document, parsed, 0, len(text)) is None
+
+
+def test_the_agent_of_a_capture_is_not_its_location(pipeline, make_article):
+    text = "Russia captured the town after months of fighting."
+    document, parsed = _run(pipeline, make_article, text)
+    assert (
+        locate_event(document, parsed, 0, len(text), trigger=_span(text, "captured"), fallback=False) is None
+    )

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ...errors import GazetteerError
 from .normalize import is_latin_key, name_key, skeleton
-from .sources import Alias, SupplementRow, load_aliases, load_supplement
+from .sources import Alias, SupplementRow, load_aliases, load_country_points, load_supplement
 from .store import NAME_ALIAS, NAME_ALTERNATE, NAME_PRIMARY, SCHEMA_VERSION, PlaceKind, connect_writable
 
 __all__ = ["BuildReport", "build_index", "write_supplement"]
@@ -139,6 +139,7 @@ def _dr5hn() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, flo
         for state in get_states_of_country(country.iso2):
             if state.iso3166_2 and state.latitude and state.longitude:
                 states[state.iso3166_2] = (float(state.latitude), float(state.longitude))
+    countries |= load_country_points()
     return countries, states
 
 

@@ -68,6 +68,30 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["locative"]), frozenset(table["reporting"])
 
 
+@cache
+def _participants() -> frozenset[str]:
+    return frozenset(cues()["event_location"]["participant_heads"])
+
+
+def _attribute(node: Token) -> bool:
+    """The place only qualifies a participant: "U.S. forces", "Mexico's army", "a driver from Abidjan"."""
+    nouns = _participants()
+    head = node.head
+    if node.dep_ in ("compound", "poss", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ in nouns
+    if node.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.lower_ in nouns
+    return False
+
+
+def _agent(node: Token, trigger: Token | None) -> bool:
+    """Subject of a transitive event verb: "Iran captured 15 sailors", "Eritrea captured Badme"."""
+    return (
+        trigger is not None and node.dep_ == "nsubj" and node.head.i == trigger.i
+        and any(c.dep_ in ("dobj", "obj") for c in trigger.children)
+    )  # fmt: skip
+
+
 def _location(place: Place, rule: str, precision: PlacePrecision | None = None) -> Location:
     return Location(
         name=place.name or place.text, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon,
@@ -85,7 +109,9 @@ def _attachment(token: Token, trigger: Token | None) -> float:
     """How well a place token attaches to the event trigger (higher: the event's site)."""
     locative, reporting = _words()
     score, hops, node = 0.0, 0, token
-    if node.dep_ == "pobj" and node.head.lower_ in locative:
+    if _attribute(node) or _agent(node, trigger):
+        score -= 4.0  # a participant's attribute or the agent itself, never the site
+    elif node.dep_ == "pobj" and node.head.lower_ in locative:
         score += 1.0 if node.head.lower_ not in ("from", "to", "of") else 0.2
     elif node.dep_ in ("dobj", "nsubjpass", "compound", "appos", "npadvmod"):
         score += 0.6

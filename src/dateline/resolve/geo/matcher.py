@@ -56,6 +56,11 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when ``[start, end)`` is a strict part of one of ``spans``."""
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
 def _phrases(text: str) -> Iterable[tuple[int, int]]:
     """(start, end) of every sub-phrase of capitalised runs, longest first within each run."""
     for run in _RUN.finditer(text):
@@ -122,8 +127,8 @@ def find_mentions(
                 continue
             kinds = mention_cues(text, start, end).type_kinds
             label = entities.get((start, end))
-            if any(h.entry.source.startswith("supplement") for h in hits):
-                rule = "supplement"
+            if any(h.entry.source.startswith("supplement") for h in hits) and not _inside(start, end, names):
+                rule = "supplement"  # but not "North Atlantic" inside "North Atlantic Treaty Organization"
             elif kinds and any(h.entry.kind in kinds for h in hits) and not _overlaps(start, end, persons):
                 rule = "type-noun"
             elif label in _ENTITY_LABELS and _entity_ok(gazetteer, key, label):

@@ -12,11 +12,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from .cues import split_part, strip_type_noun
 from .normalize import name_key, skeleton, strip_article
 from .sources import cues, demonyms
-from .store import NAME_ALIAS, NAME_PRIMARY, Entry, Gazetteer, NameHit, PlaceKind, haversine_km
+from .store import (
+    NAME_ALIAS,
+    NAME_ALTERNATE,
+    NAME_PRIMARY,
+    Entry,
+    Gazetteer,
+    NameHit,
+    PlaceKind,
+    haversine_km,
+)
 
 __all__ = ["Resolution", "Toponym", "rank_name", "resolve_toponyms"]
 
@@ -36,6 +46,8 @@ SUBNATIONAL = frozenset(
 CONFIDENT_MARGIN = 1.5
 SETTLED_MARGIN = 0.5
 W_COUNTRY, W_ADMIN1, W_NEAR, W_DEMONYM = 2.5, 1.5, 1.5, 0.5
+W_COHERENT = 2.0
+COHERENT_TOP, COHERENT_SPAN, COHERENT_GAP = 8, 4.0, 3.0
 MIN_FUZZY_SKELETON = 4
 SEAT_SHARE = 0.05
 
@@ -76,6 +88,7 @@ class _Context:
 
     weighted: list[tuple[float, Entry]] = field(default_factory=list)  # evidence weight, entry
     chosen_ids: set[int] = field(default_factory=set)
+    admin1_support: dict[str, int] = field(default_factory=dict)  # admin1 -> toponyms possibly in it
 
 
 def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Candidates:
@@ -84,15 +97,31 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Candidates:
         return _Candidates((NameHit(place, NAME_ALIAS),), how="demonym")
     for k in dict.fromkeys((key, strip_article(key))):
         if hits := gazetteer.lookup(k):
-            return _Candidates(hits)
+            return _Candidates(_own_name_first(hits), how="generic" if k in _generic_names() else "name")
     if (typed := strip_type_noun(key)) and (hits := gazetteer.lookup(strip_article(typed[0]))):
         return _Candidates(hits, type_kinds=typed[1], how="type-noun")
-    if (inner := split_part(key)) and (hits := gazetteer.lookup(inner)):
+    if (inner := split_part(key)) and inner not in _generic_names() and (hits := gazetteer.lookup(inner)):
         return _Candidates(hits, part=True, how="part")
     skel = skeleton(strip_article(key))
     if len(skel) >= MIN_FUZZY_SKELETON and (hits := gazetteer.fuzzy(skel)):
         return _Candidates(hits, how="fuzzy")
     return _Candidates(())
+
+
+def _own_name_first(hits: tuple[NameHit, ...]) -> tuple[NameHit, ...]:
+    """When the name is a country's, continent's, region's or curated landmark's own name (or curated
+    alias), drop places that only carry it as an alternate name ("Iraq" is not Arak, Iran, whatever
+    its historical names; "White House" is not Casablanca)."""
+    top = (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.POINT, PlaceKind.NEIGHBORHOOD)
+    if not any(h.entry.kind in top and h.name_kind != NAME_ALTERNATE for h in hits):
+        return hits
+    return tuple(h for h in hits if h.entry.kind in top or h.name_kind != NAME_ALTERNATE)
+
+
+@cache
+def _generic_names() -> frozenset[str]:
+    """Name keys that are common words before they are places ("Western", "Gulf", "Central")."""
+    return frozenset(name_key(w) for w in cues()["generic_names"]["words"])
 
 
 def _demonym_place(gazetteer: Gazetteer, target: str) -> Entry | None:
@@ -170,12 +199,20 @@ def _rank(
     targets = _qualifier_targets(gazetteer, toponym.qualifiers) if toponym.qualifiers else set()
     ranked = []
     context_countries = {p.country for _, p in ctx.weighted} if ctx is not None else set()
+    best_prior = max((_prior(h, cands.hits, kinds) for h in cands.hits), default=0.0)
     for hit in cands.hits:
         if hit.fuzzy and not _plausible_variant(toponym.text, hit.entry, context_countries):
             continue
-        score = _prior(hit, cands.hits, kinds)
+        if cands.how == "generic" and not (targets or hit.entry.country in context_countries):
+            continue  # "Western", "Gulf": a place only where the article already is
+        score = prior = _prior(hit, cands.hits, kinds)
         if ctx is not None:
             score += _context_score(hit.entry, ctx, targets)
+            if (
+                hit.entry.kind in SUBNATIONAL and prior >= best_prior - COHERENT_GAP
+                and (support := ctx.admin1_support.get(hit.entry.admin1 or ""))
+            ):  # fmt: skip
+                score += W_COHERENT * min(1.0, 0.5 * support)  # breaks near-ties, never flips Venice, Italy
         elif targets and (hit.entry.country in targets or hit.entry.admin1 in targets):
             score += 5.0
         ranked.append((score, hit))
@@ -207,6 +244,7 @@ def resolve_toponyms(
     other toponyms' picks (those confident under priors alone, then those settled in context)."""
     candidates = [_candidates(gazetteer, t) for t in toponyms]
     first = [_resolution(_rank(gazetteer, t, c, None), c) for t, c in zip(toponyms, candidates, strict=True)]
+    admin1_sets = [_plausible_admin1s(t, c) for t, c in zip(toponyms, candidates, strict=True)]
     demonym_entries = [c for iso2 in set(demonym_countries) if (c := gazetteer.country(iso2)) is not None]
     out = first
     for margin in (CONFIDENT_MARGIN, SETTLED_MARGIN):  # context from confident picks, then settled ones
@@ -214,12 +252,39 @@ def resolve_toponyms(
         out = []
         for i, (toponym, cands) in enumerate(zip(toponyms, candidates, strict=True)):
             ctx = _Context(weighted=[(W_DEMONYM, c) for c in demonym_entries])
+            for j, codes in enumerate(admin1_sets):
+                if j != i and toponyms[j].key != toponym.key:
+                    for code in codes:
+                        ctx.admin1_support[code] = ctx.admin1_support.get(code, 0) + 1
             for j, entry in settled:
                 if j != i:
                     ctx.weighted.append((1.0, entry))
                     ctx.chosen_ids.add(entry.id)
             out.append(_resolution(_rank(gazetteer, toponym, cands, ctx), cands))
     return out
+
+
+def _plausible_admin1s(toponym: Toponym, cands: _Candidates) -> frozenset[str]:
+    """First-level divisions where a toponym's plausible sub-national readings lie: its best
+    candidates by prior. Shared divisions make readings coherent ("Gainesville", "Hall County"
+    and "Georgia" all in US.GA), the collective cue of local news."""
+    if cands.how in ("generic", "fuzzy"):
+        return frozenset()
+    ranked = _rank_priors(toponym, cands)
+    if not ranked:
+        return frozenset()
+    best = ranked[0][0]
+    return frozenset(
+        h.entry.admin1 for score, h in ranked[:COHERENT_TOP]
+        if h.entry.admin1 and h.entry.kind in SUBNATIONAL and score >= best - COHERENT_SPAN
+    )  # fmt: skip
+
+
+def _rank_priors(toponym: Toponym, cands: _Candidates) -> list[tuple[float, NameHit]]:
+    kinds = toponym.type_kinds | cands.type_kinds
+    ranked = [(_prior(h, cands.hits, kinds), h) for h in cands.hits if not h.fuzzy]
+    ranked.sort(key=lambda pair: -pair[0])
+    return ranked
 
 
 def rank_name(gazetteer: Gazetteer, name: str) -> list[dict[str, object]]:

@@ -26,6 +26,7 @@ __all__ = [
     "cues",
     "demonyms",
     "load_aliases",
+    "load_country_points",
     "load_supplement",
 ]
 
@@ -94,6 +95,11 @@ def load_supplement() -> list[SupplementRow]:
             )  # fmt: skip
         )
     return out
+
+
+def load_country_points() -> dict[str, tuple[float, float]]:
+    """Published country reference points (``country_points.tsv``) by ISO2 code."""
+    return {cols[0].strip(): (float(cols[1]), float(cols[2])) for cols in _rows("country_points.tsv")}
 
 
 def load_aliases() -> list[Alias]:
