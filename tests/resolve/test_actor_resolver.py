@@ -23,14 +23,54 @@ def actors_of(pipeline):
 @pytest.mark.parametrize(
     ("text", "name", "kind", "country"),
     [
-        ("Syrian government troops seized the town on Sunday, residents said.", "Syrian government troops", "military", "SYR"),
-        ("Russian officials said the talks would go ahead in Geneva next week.", "Russian officials", "government", "RUS"),
-        ("Foreign minister Sergei Lavrov said Moscow was ready to negotiate.", "Sergei Lavrov", "person", "RUS"),
-        ("Secretary of State John Kerry met his counterpart in Geneva on Friday.", "John Kerry", "person", "USA"),
-        ("An official from the rebel group Jabha Shamiya confirmed the advance.", "Jabha Shamiya", "rebel", "SYR"),
-        ("The World Health Organization said hospitals had been destroyed.", "World Health Organization", "igo", None),
-        ("Government forces, backed by Iranian militias, surged forward in Aleppo.", "Iranian militias", "militia", "IRN"),
-        ("The Rapid Support Forces shelled El Fasher on Saturday, doctors said.", "Rapid Support Forces", "militia", "SDN"),
+        (
+            "Syrian government troops seized the town on Sunday, residents said.",
+            "Syrian government troops",
+            "military",
+            "SYR",
+        ),
+        (
+            "Russian officials said the talks would go ahead in Geneva next week.",
+            "Russian officials",
+            "government",
+            "RUS",
+        ),
+        (
+            "Foreign minister Sergei Lavrov said Moscow was ready to negotiate.",
+            "Sergei Lavrov",
+            "person",
+            "RUS",
+        ),
+        (
+            "Secretary of State John Kerry met his counterpart in Geneva on Friday.",
+            "John Kerry",
+            "person",
+            "USA",
+        ),
+        (
+            "An official from the rebel group Jabha Shamiya confirmed the advance.",
+            "Jabha Shamiya",
+            "rebel",
+            "SYR",
+        ),
+        (
+            "The World Health Organization said hospitals had been destroyed.",
+            "World Health Organization",
+            "igo",
+            None,
+        ),
+        (
+            "Government forces, backed by Iranian militias, surged forward in Aleppo.",
+            "Iranian militias",
+            "militia",
+            "IRN",
+        ),
+        (
+            "The Rapid Support Forces shelled El Fasher on Saturday, doctors said.",
+            "Rapid Support Forces",
+            "militia",
+            "SDN",
+        ),
     ],
 )
 def test_actor_typed(actors_of, text, name, kind, country):

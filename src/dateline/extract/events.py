@@ -5,7 +5,9 @@ Triggers (verbs and event nouns) come from ``data/events/triggers.toml``; partic
 from the dependency parse (subjects, objects, passive agents, possessors, ``by``/``with``/
 ``between`` phrases, nationality modifiers of event nouns, light verbs such as "launched an
 offensive"); place and time from :mod:`.anchors`; modality from :mod:`.modality`; sources
-from :mod:`.attribution`. Mentions of the same event in one article are merged.
+from :mod:`.attribution`. The sentence classifier (:mod:`.sentence_types`) refines a trigger's
+class, drops violent readings of accidents and disasters, and finds events no trigger caught.
+Mentions of the same event in one article are merged.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from importlib import resources
 from typing import ClassVar
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
 
 from ..schema import (
     AcledType,
@@ -39,6 +42,7 @@ from .lexicon import EventClass, Lexicon, lexicon
 from .lexicon import Trigger as Trigger_
 from .modality import modality_of
 from .phrases import core_np, in_spans
+from .sentence_types import SentenceTypes
 from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
 
 __all__ = ["EventStage"]
@@ -89,6 +93,8 @@ _VIOLENT = frozenset(
 )  # fmt: skip
 _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
+_MIN_SENTENCE_TOKENS = 4
+_ACTORLESS_SUPPORT = 0.5  # classifier probability that lets a fight or an arrest go without a named actor
 
 
 @dataclass
@@ -99,6 +105,7 @@ class _Draft:
     cls: EventClass
     actors: list[EventActor] = field(default_factory=list)
     armed_target: bool = False
+    support: float | None = None
 
     @property
     def token(self) -> Token:
@@ -112,6 +119,9 @@ class EventStage:
     requires: ClassVar[tuple[str, ...]] = ("actors", "places", "times", "quotes", "nlp.parse")
     assigns: ClassVar[tuple[str, ...]] = ("events",)
 
+    def __init__(self, classify: bool = True) -> None:
+        self.classify = classify
+
     def __call__(self, document: Document, parsed: Doc) -> Document:
         lex = lexicon()
         index = ActorIndex(document)
@@ -124,18 +134,51 @@ class EventStage:
         matches += [m for m in _demands(parsed, lex) if not in_spans(m.token.idx, m.token.idx + 1, quoted)]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
+        types = SentenceTypes(_classifiable(parsed, quoted)) if self.classify else None
         drafts: dict[int, _Draft] = {}
         for m in matches:
             if m.token.i in weapons.values() or _is_content_of_other(m.token, triggered):
                 continue
-            draft = _draft(m, lex, index, weapons.get(m.token.i))
+            draft = _draft(m, lex, index, weapons.get(m.token.i), types)
             if draft is not None:
                 drafts[m.token.i] = draft
+        if types is not None:
+            drafts |= _discovered(parsed, drafts, types, lex, index)
         _add_tolls(drafts, matches, triggered, lex, index)
         anchors = Anchors(document)
         claims = find_claims(document, parsed)
         events = [_event(d, anchors, claims, document) for d in drafts.values()]
         return replace(document, events=tuple(_merge(e for e in events if e is not None)))
+
+
+def _classifiable(parsed: Doc, quoted: list[tuple[int, int]]) -> list[Span_]:
+    """Sentences worth classifying: outside direct quotes, with a verb and a few words."""
+    return [
+        s
+        for s in parsed.sents
+        if len(s) >= _MIN_SENTENCE_TOKENS
+        and not in_spans(s.start_char, s.start_char + 1, quoted)
+        and any(t.pos_ in {"VERB", "AUX"} for t in s)
+    ]
+
+
+def _discovered(
+    parsed: Doc, drafts: dict[int, _Draft], types: SentenceTypes, lex: Lexicon, index: ActorIndex
+) -> dict[int, _Draft]:
+    """Events of sentences no trigger caught, typed by the classifier; the trigger is the main verb."""
+    taken = {d.token.sent.start for d in drafts.values()}
+    found: dict[int, _Draft] = {}
+    for sent in parsed.sents:
+        if sent.start in taken or (event_class := types.discovered(sent)) is None:
+            continue
+        root = sent.root
+        if root.pos_ not in {"VERB", "NOUN"}:
+            continue
+        match = TriggerMatch(token=root, trigger=Trigger_(root.lemma_.lower(), root.pos_, event_class))
+        draft = _draft(match, lex, index, types=types)
+        if draft is not None:
+            found[root.i] = draft
+    return found
 
 
 _DEMAND = Trigger_("must", "VERB", "request")
@@ -339,14 +382,22 @@ def _dedupe(actors: list[EventActor]) -> list[EventActor]:
     return list(seen.values())
 
 
-def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | None = None) -> _Draft | None:
+def _draft(
+    match: TriggerMatch,
+    lex: Lexicon,
+    index: ActorIndex,
+    weapon: int | None = None,
+    types: SentenceTypes | None = None,
+) -> _Draft | None:
     event_class = match.trigger.event_class
-    if weapon is not None and event_class in _OUTCOMES:  # "fired mortars": a shelling, not a generic attack
-        event_class = _class_at(match.token.doc[weapon], lex, index) or event_class
-    if event_class == "protest":
-        event_class = _protest_kind(match.token)
-    cls = lex.classes[event_class]
     token = match.token
+    if weapon is not None and event_class in _OUTCOMES:  # "fired mortars": a shelling, not a generic attack
+        event_class = _class_at(token.doc[weapon], lex, index) or event_class
+    if event_class == "protest":
+        event_class = _protest_kind(token)
+    if types is not None and (event_class := types.refine(event_class, token.sent)) is None:
+        return None  # a violent reading of an accident, a disaster or a crime
+    cls = lex.classes[event_class]
     symmetric = cls.id in _SYMMETRIC
     if token.pos_ == "VERB":  # what people flee or return to is a place, not a target
         roles = _verb_roles(token, index, symmetric, places_as_objects=cls.category is Category.DISPLACEMENT)
@@ -363,10 +414,19 @@ def _draft(match: TriggerMatch, lex: Lexicon, index: ActorIndex, weapon: int | N
             for a in _role_actors(s, ActorRole.TARGET, index)
         ]
     actors = _dedupe(roles)
-    if cls.category.value in _NEEDS_ACTOR and not any(a.role is ActorRole.ACTOR1 for a in actors):
-        return None  # a fight or a talk needs someone doing it
+    support = types.probability(token.sent, cls.id) if types is not None else None
+    if (
+        cls.category.value in _NEEDS_ACTOR
+        and not any(a.role is ActorRole.ACTOR1 for a in actors)
+        and (support is None or support < _ACTORLESS_SUPPORT or cls.category is Category.DIPLOMACY)
+    ):
+        return None  # a fight or a talk needs someone doing it, unless the sentence is clearly about one
     return _Draft(
-        match=match, cls=_by_state(cls, actors), actors=actors, armed_target=_armed_target(token, lex)
+        match=match,
+        cls=_by_state(cls, actors),
+        actors=actors,
+        armed_target=_armed_target(token, lex),
+        support=support,
     )
 
 
@@ -457,6 +517,7 @@ def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
     score += 0.1 if has_location else 0.0
     score += 0.1 if draft.match.trigger.specificity else 0.0
     score -= 0.1 if modality in {Modality.HYPOTHETICAL, Modality.HOPED} else 0.0
+    score += 0.2 * (draft.support - 0.5) if draft.support is not None else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
 
 
