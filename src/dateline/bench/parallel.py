@@ -77,6 +77,7 @@ def _check_alive(procs: list[Any]) -> None:
 def run_workers(settings: Settings, articles: Sequence[Article], n: int) -> ParallelRun:
     """Extract ``articles`` with ``n`` worker processes; wall time from all-ready to all-done."""
     ctx = mp.get_context("spawn")
+    settings = settings.with_overrides(threads=1)  # the processes share the cores
     ready, go, out = ctx.Semaphore(0), ctx.Event(), ctx.Queue()
     start = time.perf_counter()
     procs = [

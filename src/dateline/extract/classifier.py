@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import tomllib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +51,9 @@ WEIGHTS = _DATA / "models" / "event_classifier.npz"
 _L2 = 1e-5
 _EPOCHS = 1000
 _LEARNING_RATE = 0.1
+_WORD = re.compile(r"[a-z]+")
+_CUE_MIN = 3
+_CUE_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,24 @@ def data_digest(examples: Sequence[Example]) -> str:
     return h.hexdigest()
 
 
+def cue_words(examples: Sequence[Example]) -> dict[str, str]:
+    """Words that point to one label: in at least ``_CUE_MIN`` of its sentences and mostly in that label's.
+
+    The event stage only looks for trigger-less events in sentences holding a cue of the label the
+    classifier gives them (a cheap gate that also keeps narrative sentences from becoming events).
+    """
+    by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in examples:
+        by_label[e.label].update({w for w in _WORD.findall(e.text.lower()) if len(w) > 2})
+    total: Counter[str] = sum(by_label.values(), Counter())
+    cues = {}
+    for word, n in total.items():
+        label, k = max(((lab, c[word]) for lab, c in by_label.items()), key=lambda x: x[1])
+        if k >= _CUE_MIN and k / n >= _CUE_SHARE:
+            cues[word] = label
+    return dict(sorted(cues.items()))
+
+
 def _fit(x: NDArray[np.float32], y: NDArray[np.int64], k: int) -> tuple[NDArray, NDArray]:
     """Multinomial logistic regression with L2, full-batch Adam from zeros (deterministic)."""
     n, d = x.shape
@@ -133,12 +156,13 @@ class EventClassifier:
     weights: NDArray[np.float32]
     bias: NDArray[np.float32]
     digest: str
+    cues: dict[str, str] = field(default_factory=dict)
 
-    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
+    def probabilities(self, texts: Sequence[str], threads: int = 1) -> NDArray[np.float32]:
         """One row of label probabilities (in ``self.labels`` order) per text."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return self.from_embeddings(load_encoder().encode(texts))
+        return self.from_embeddings(load_encoder(threads).encode(texts))
 
     def from_embeddings(self, vectors: NDArray[np.float32]) -> NDArray[np.float32]:
         return _softmax(vectors @ self.weights + self.bias).astype(np.float32)
@@ -159,8 +183,15 @@ def train_classifier(examples: Sequence[Example] | None = None, path: Path = WEI
     x = load_encoder(2).encode([e.text for e in examples])
     y = np.array([names.index(e.label) for e in examples])
     w, b = _fit(x, y, len(names))
+    cues = cue_words(examples)
     np.savez_compressed(
-        path, labels=np.array(names), weights=w, bias=b, digest=np.array(data_digest(examples))
+        path,
+        labels=np.array(names),
+        weights=w,
+        bias=b,
+        digest=np.array(data_digest(examples)),
+        cue_words=np.array(list(cues), dtype=str),
+        cue_labels=np.array(list(cues.values()), dtype=str),
     )
     log.info("event classifier: %d examples, %d labels -> %s", len(examples), len(names), path)
     return TrainingReport(examples=len(examples), labels=len(names))
@@ -197,4 +228,5 @@ def load_classifier(path: Path = WEIGHTS) -> EventClassifier:
             weights=npz["weights"],
             bias=npz["bias"],
             digest=str(npz["digest"]),
+            cues=dict(zip(npz["cue_words"].tolist(), npz["cue_labels"].tolist(), strict=True)),
         )

@@ -37,12 +37,13 @@ from ..schema import (
 )
 from .anchors import Anchors
 from .attribution import Claim, attributions_for, find_claims
+from .classifier import load_classifier
 from .index import ActorIndex
 from .lexicon import EventClass, Lexicon, lexicon
 from .lexicon import Trigger as Trigger_
 from .modality import modality_of
 from .phrases import core_np, in_spans
-from .sentence_types import SentenceTypes
+from .sentence_types import SentenceTypes, discovery_candidate, policy
 from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
 
 __all__ = ["EventStage"]
@@ -119,8 +120,9 @@ class EventStage:
     requires: ClassVar[tuple[str, ...]] = ("actors", "places", "times", "quotes", "nlp.parse")
     assigns: ClassVar[tuple[str, ...]] = ("events",)
 
-    def __init__(self, classify: bool = True) -> None:
+    def __init__(self, classify: bool = True, threads: int = 1) -> None:
         self.classify = classify
+        self.threads = threads
 
     def __call__(self, document: Document, parsed: Doc) -> Document:
         lex = lexicon()
@@ -134,7 +136,11 @@ class EventStage:
         matches += [m for m in _demands(parsed, lex) if not in_spans(m.token.idx, m.token.idx + 1, quoted)]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
-        types = SentenceTypes(_classifiable(parsed, quoted)) if self.classify else None
+        types = (
+            SentenceTypes(_classifiable(parsed, quoted, matches), threads=self.threads)
+            if self.classify
+            else None
+        )
         drafts: dict[int, _Draft] = {}
         for m in matches:
             if m.token.i in weapons.values() or _is_content_of_other(m.token, triggered):
@@ -151,14 +157,18 @@ class EventStage:
         return replace(document, events=tuple(_merge(e for e in events if e is not None)))
 
 
-def _classifiable(parsed: Doc, quoted: list[tuple[int, int]]) -> list[Span_]:
-    """Sentences worth classifying: outside direct quotes, with a verb and a few words."""
+def _classifiable(parsed: Doc, quoted: list[tuple[int, int]], matches: list[TriggerMatch]) -> list[Span_]:
+    """Sentences worth classifying: outside direct quotes, with a verb and a few words, and either a
+    trigger of a class the classifier can change or a cue word of an event it may find on its own."""
+    classifier, rules = load_classifier(), policy()
+    triggered = {m.token.sent.start for m in matches if rules.label(m.trigger.event_class) in rules.revisable}
     return [
         s
         for s in parsed.sents
         if len(s) >= _MIN_SENTENCE_TOKENS
         and not in_spans(s.start_char, s.start_char + 1, quoted)
         and any(t.pos_ in {"VERB", "AUX"} for t in s)
+        and (s.start in triggered or discovery_candidate(s, classifier, rules))
     ]
 
 

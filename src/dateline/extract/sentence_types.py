@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
     from spacy.tokens import Span
 
-__all__ = ["ClassifierPolicy", "SentenceTypes", "policy"]
+__all__ = ["ClassifierPolicy", "SentenceTypes", "cue_labels", "discovery_candidate", "policy"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ class ClassifierPolicy:
     veto_classes: frozenset[str]
     discover_min: float
     discover_classes: frozenset[str]
+
+    @property
+    def revisable(self) -> frozenset[str]:
+        """Labels whose events the classifier may switch, veto or find."""
+        return frozenset().union(*self.families, self.veto_classes, self.discover_classes)
 
     def label(self, event_class: str) -> str:
         """The classifier label that stands for an event class."""
@@ -73,11 +78,12 @@ class SentenceTypes:
         sentences: Iterable[Span],
         classifier: EventClassifier | None = None,
         rules: ClassifierPolicy | None = None,
+        threads: int = 1,
     ) -> None:
         self.classifier = classifier or load_classifier()
         self.rules = rules or policy()
         sents = list(sentences)
-        rows = self.classifier.probabilities([s.text for s in sents])
+        rows = self.classifier.probabilities([s.text for s in sents], threads=threads)
         self._rows: dict[int, NDArray[np.float32]] = {
             s.start: row for s, row in zip(sents, rows, strict=True)
         }
@@ -122,9 +128,23 @@ class SentenceTypes:
         return label if p >= rules.switch_min and p - own_p >= rules.switch_margin else event_class
 
     def discovered(self, sent: Span) -> str | None:
-        """An event class for a sentence without triggers, when the classifier is confident."""
+        """An event class for a sentence without triggers, when the classifier is confident and the
+        sentence holds one of that label's cue words."""
         top = self.best(sent)
         if top is None:
             return None
         label, p = top
-        return label if label in self.rules.discover_classes and p >= self.rules.discover_min else None
+        if label not in self.rules.discover_classes or p < self.rules.discover_min:
+            return None
+        return label if label in cue_labels(sent, self.classifier) else None
+
+
+def cue_labels(sent: Span, classifier: EventClassifier) -> set[str]:
+    """Labels whose cue words (learnt from the training sentences) occur in the sentence."""
+    cues = classifier.cues
+    return {cues[w] for t in sent for w in (t.lower_, t.lemma_.lower()) if w in cues}
+
+
+def discovery_candidate(sent: Span, classifier: EventClassifier, rules: ClassifierPolicy) -> bool:
+    """True when a trigger-less sentence is worth classifying: it has a cue of a discoverable label."""
+    return not cue_labels(sent, classifier).isdisjoint(rules.discover_classes)

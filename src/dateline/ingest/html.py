@@ -61,6 +61,8 @@ _PRESCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
 def _declared_encoding(data: bytes) -> str | None:
     """Python codec for the charset declared near the top (``<meta>``, XML declaration), if known."""
     head = data[:_PRESCAN_BYTES]
