@@ -467,8 +467,10 @@ def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:
 
 
 def _armed_target(token: Token, lex: Lexicon) -> bool:
-    """True when the attack is on military positions, bases or patrols ("fired at the positions of")."""
-    places = objects_of(token) + _prep_objects(token, {"on", "at", "against"})
+    """True when the attack is on military positions, bases or patrols ("fired at the positions of",
+    "fired mortars at the army's positions", where the parser hangs "at" on the weapon)."""
+    objects = objects_of(token)
+    places = objects + [p for t in (token, *objects) for p in _prep_objects(t, {"on", "at", "against"})]
     return any(t.lemma_.lower() in lex.groups["bases"] | _MILITARY_TARGETS for t in places)
 
 
