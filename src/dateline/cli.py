@@ -55,11 +55,16 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per nlp.pipe batch.  [default: 32]")
 @click.option("--strict", is_flag=True, help="Stop at the first failing article instead of skipping it.")
 @click.option(
+    "--classifier/--no-classifier", default=True, show_default=True,
+    help="Refine event types with the sentence classifier (off: triggers alone, faster).",
+)  # fmt: skip
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on when stderr is a terminal)."
 )
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, fmt: str, model: str | None,
-            batch_size: int | None, strict: bool, progress: bool | None) -> None:  # fmt: skip
+            batch_size: int | None, strict: bool, classifier: bool,
+            progress: bool | None) -> None:  # fmt: skip
     """Extract one dateline/1 document per article from PATHS.
 
     PATHS are files (plain text, HTML, JSONL, WARC, RSS/Atom; .gz too), directories,
@@ -67,7 +72,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str | None, fmt:
     """
     from .runner import extract_paths  # noqa: PLC0415 - heavy imports only when running
 
-    settings = Settings().with_overrides(model=model, batch_size=batch_size)
+    settings = Settings().with_overrides(model=model, batch_size=batch_size, event_classifier=classifier)
     show = sys.stderr.isatty() if progress is None else progress
     with ExitStack() as stack:
         out: IO[str] = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout

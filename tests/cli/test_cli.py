@@ -65,6 +65,19 @@ def test_extract_from_stdin(run):
     assert doc["article"]["source"]["path"] is None
 
 
+def test_extract_without_classifier_drops_classifier_only_events(run):
+    text = "Three armed factions in Idlib announced on Monday that they had merged into a single coalition."
+    types = {
+        flag: {
+            e["acled"]["sub_event_type"]
+            for e in json.loads(run("extract", flag, "-", stdin=text).stdout)["events"]
+            if e["acled"]
+        }
+        for flag in ("--classifier", "--no-classifier")
+    }
+    assert types == {"--classifier": {"Change to group/activity"}, "--no-classifier": set()}
+
+
 def test_non_english_article_is_skipped_not_failed(run, tmp_path):
     german = tmp_path / "de.txt"
     german.write_text(
