@@ -176,12 +176,18 @@ class TrainingReport:
     folds: int = 0
 
 
-def train_classifier(examples: Sequence[Example] | None = None, path: Path = WEIGHTS) -> TrainingReport:
-    """Embed the training sentences, fit the weights and write them (with the data digest) to ``path``."""
+def _dataset(examples: Sequence[Example] | None) -> tuple[list[Example], NDArray[np.float32], NDArray]:
+    """The examples (default: the packaged ones), their embeddings and their label indices."""
     examples = list(examples if examples is not None else read_examples())
     names = labels().names
     x = load_encoder(2).encode([e.text for e in examples])
-    y = np.array([names.index(e.label) for e in examples])
+    return examples, x, np.array([names.index(e.label) for e in examples])
+
+
+def train_classifier(examples: Sequence[Example] | None = None, path: Path = WEIGHTS) -> TrainingReport:
+    """Embed the training sentences, fit the weights and write them (with the data digest) to ``path``."""
+    examples, x, y = _dataset(examples)
+    names = labels().names
     w, b = _fit(x, y, len(names))
     cues = cue_words(examples)
     np.savez_compressed(
@@ -199,10 +205,8 @@ def train_classifier(examples: Sequence[Example] | None = None, path: Path = WEI
 
 def cross_validate(examples: Sequence[Example] | None = None, folds: int = 5) -> TrainingReport:
     """Accuracy of ``folds``-fold cross-validation over the training sentences (by position, no shuffle)."""
-    examples = list(examples if examples is not None else read_examples())
+    examples, x, y = _dataset(examples)
     names = labels().names
-    x = load_encoder(2).encode([e.text for e in examples])
-    y = np.array([names.index(e.label) for e in examples])
     fold = np.arange(len(examples)) % folds
     right = 0
     for f in range(folds):

@@ -95,6 +95,7 @@ _VIOLENT = frozenset(
 _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _MIN_SENTENCE_TOKENS = 4
+_SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
 _ACTORLESS_SUPPORT = 0.5  # classifier probability that lets a fight or an arrest go without a named actor
 
 
@@ -428,9 +429,15 @@ def _draft(
     if (
         cls.category.value in _NEEDS_ACTOR
         and not any(a.role is ActorRole.ACTOR1 for a in actors)
-        and (support is None or support < _ACTORLESS_SUPPORT or cls.category is Category.DIPLOMACY)
+        and (
+            support is None
+            or support < _ACTORLESS_SUPPORT
+            or cls.category is Category.DIPLOMACY
+            # "clashes erupted" reports one; "a protest against the arrest of ..." is background
+            or (token.pos_ != "VERB" and token.dep_ not in {"nsubj", "nsubjpass", "ROOT"})
+        )
     ):
-        return None  # a fight or a talk needs someone doing it, unless the sentence is clearly about one
+        return None  # a fight or a talk needs someone doing it, unless a verb clearly reports one
     return _Draft(
         match=match,
         cls=_by_state(cls, actors),
@@ -529,7 +536,7 @@ def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
     score += 0.1 if has_location else 0.0
     score += 0.1 if draft.match.trigger.specificity else 0.0
     score -= 0.1 if modality in {Modality.HYPOTHETICAL, Modality.HOPED} else 0.0
-    score += 0.2 * (draft.support - 0.5) if draft.support is not None else 0.0
+    score += _SUPPORT_WEIGHT * (draft.support - 0.5) if draft.support is not None else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
 
 
