@@ -96,6 +96,7 @@ _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "Q
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
+_BACKGROUND_PENALTY = 0.15  # events in relative clauses rank below the sentence's own
 _ACTORLESS_SUPPORT = 0.5  # classifier probability that lets a fight or an arrest go without a named actor
 
 
@@ -531,13 +532,29 @@ def _summary(token: Token) -> str:
 
 
 def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
-    score = 0.55 if draft.token.pos_ == "VERB" else 0.45
+    token = draft.token
+    reported = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS)
+    score = 0.55 if reported else 0.45  # a verb, or a noun a light verb reports ("held a protest")
     score += 0.15 if any(a.role is ActorRole.ACTOR1 for a in draft.actors) else 0.0
     score += 0.1 if has_location else 0.0
     score += 0.1 if draft.match.trigger.specificity else 0.0
     score -= 0.1 if modality in {Modality.HYPOTHETICAL, Modality.HOPED} else 0.0
     score += _SUPPORT_WEIGHT * (draft.support - 0.5) if draft.support is not None else 0.0
+    score -= _BACKGROUND_PENALTY if _in_background_clause(draft.token) else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _in_background_clause(token: Token) -> bool:
+    """True inside a relative or noun-modifying clause ("X, who was arrested in March, ..."): such
+    clauses explain a participant; the sentence reports something else."""
+    current, hops = token, 0
+    while current.head.i != current.i and hops < 6:
+        if current.dep_ in {"relcl", "acl"}:
+            return True
+        if current.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and current.pos_ == "VERB":
+            return False  # a clause of its own: stop before the main verb
+        current, hops = current.head, hops + 1
+    return False
 
 
 def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Document) -> Event | None:
