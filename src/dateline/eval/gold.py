@@ -122,7 +122,8 @@ def _geonames_id(thing: Mapping[str, Any] | None) -> Any:
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points."""
+    """Great-circle distance in km between two (lat, lon) points, with the reference scorer's earth
+    radius (6371 km) so that distance thresholds decide exactly as ../shared/tools/score.py does."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))

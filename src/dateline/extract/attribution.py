@@ -141,8 +141,24 @@ def _according_to(doc: Doc, index: ActorIndex) -> list[Claim]:
     return claims
 
 
+_CLAIMS_KEY = "dateline.claims"
+
+
 def find_claims(document: Document, parsed: Doc) -> list[Claim]:
-    """Every reporting clause in the article, innermost claims last."""
+    """Every reporting clause in the article, innermost claims last.
+
+    Computed once per parse and actor list: the event and figure-link stages both ask, and the
+    second gets the first's result (kept in ``parsed.user_data`` next to the actors it used).
+    """
+    cached = parsed.user_data.get(_CLAIMS_KEY)
+    if cached is not None and cached[0] is document.actors:
+        return cached[1]
+    claims = _find_claims(document, parsed)
+    parsed.user_data[_CLAIMS_KEY] = (document.actors, claims)
+    return claims
+
+
+def _find_claims(document: Document, parsed: Doc) -> list[Claim]:
     lex = lexicon()
     index = ActorIndex(document)
     claims = []

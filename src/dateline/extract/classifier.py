@@ -152,7 +152,6 @@ class EventClassifier:
     """Label probabilities for sentences."""
 
     labels: tuple[str, ...]
-    events: frozenset[str]
     weights: NDArray[np.float32]
     bias: NDArray[np.float32]
     digest: str
@@ -228,7 +227,6 @@ def load_classifier(path: Path = WEIGHTS) -> EventClassifier:
             raise ModelError(f"{path.name} was trained on other labels; retrain it")
         return EventClassifier(
             labels=names,
-            events=labels().events,
             weights=npz["weights"],
             bias=npz["bias"],
             digest=str(npz["digest"]),

@@ -26,11 +26,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..resolve.geo.store import haversine_km
 from .params import MergeParams
 
-__all__ = ["ActorKey", "PairCheck", "ReportKey", "check_pair", "haversine_km"]
+__all__ = ["ActorKey", "PairCheck", "ReportKey", "check_pair"]
 
-_EARTH_KM = 6371.0088
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -88,14 +88,6 @@ class PairCheck:
     cost: float
     reasons: dict[str, str]
     failed: str | None = None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _same_or_compatible(level: str, a: str, b: str, params: MergeParams) -> bool:

@@ -139,7 +139,6 @@ def _dr5hn() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, flo
         for state in get_states_of_country(country.iso2):
             if state.iso3166_2 and state.latitude and state.longitude:
                 states[state.iso3166_2] = (float(state.latitude), float(state.longitude))
-    countries |= load_country_points()
     return countries, states
 
 
@@ -319,6 +318,7 @@ def build_index(path: Path) -> BuildReport:
     try:
         cities, countries_info = _cities()
         country_coords, state_coords = _dr5hn()
+        country_coords |= load_country_points()  # published reference points win over dr5hn's
         countries = _countries(countries_info, country_coords, cities)
         divisions, admin_codes = _divisions(cities, state_coords)
         places: dict[int, _Place] = {**cities, **divisions}
