@@ -138,3 +138,55 @@ def test_generic_words_are_not_foreign_divisions():
         gazetteer, [Toponym("western", "Western", ((0, 7),)), Toponym("kigali", "Kigali", ((20, 26),))]
     )
     assert in_rwanda[0].entry is not None and in_rwanda[0].entry.country == "RW"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "near", "how_far_km"),
+    [
+        # named next to it
+        (
+            "An air strike hit Al-Quds Hospital in Aleppo overnight, medics said.",
+            "Al-Quds Hospital",
+            ALEPPO,
+            1,
+        ),
+        # named inside it
+        (
+            "Worshippers filled the Manila Cathedral on Sunday, days after the storm.",
+            "Manila Cathedral",
+            1701668,
+            1,
+        ),
+        # the article's local place; a street named after another city stays in the article's city
+        (
+            "Police closed Jaffa Road after a stabbing on Monday. Jerusalem police said the suspect was "
+            "arrested. Shops in Jerusalem reopened by the evening.",
+            "Jaffa Road",
+            281184,
+            1,
+        ),
+    ],
+)
+def test_facilities_are_placed_in_their_town(pipeline, make_article, text, surface, near, how_far_km):
+    places = _places(pipeline, make_article, text)
+    facility = _by_text(places, surface)
+    town = next(p for p in places if p.geonames_id == near) if near != 1701668 else None
+    assert facility.geonames_id is None  # not the town itself
+    assert facility.lat is not None and facility.precision is PlacePrecision.CITY
+    if town is not None:
+        assert haversine_km(facility.lat, facility.lon, town.lat, town.lon) < how_far_km
+    else:
+        assert haversine_km(facility.lat, facility.lon, 14.6, 121.0) < 20  # Manila
+
+
+def test_natural_features_are_not_put_in_the_articles_town(pipeline, make_article):
+    text = "Floodwater from the Neches River reached homes in Lufkin on Monday, Lufkin officials said."
+    river = _by_text(_places(pipeline, make_article, text), "Neches River")
+    assert river.lat is None and river.geonames_id is None
+
+
+def test_countries_sit_at_their_geonames_point(pipeline, make_article):
+    places = _places(pipeline, make_article, "Wildfires spread across Canada and India this summer.")
+    canada, india = _by_text(places, "Canada"), _by_text(places, "India")
+    assert haversine_km(canada.lat, canada.lon, 60.10867, -113.64258) < 1
+    assert haversine_km(india.lat, india.lon, 22.0, 79.0) < 1

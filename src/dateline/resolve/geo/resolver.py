@@ -50,6 +50,7 @@ W_COHERENT = 2.0
 COHERENT_TOP, COHERENT_SPAN, COHERENT_GAP = 8, 4.0, 3.0
 MIN_FUZZY_SKELETON = 4
 SEAT_SHARE = 0.05
+W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Toponym:
     spans: tuple[tuple[int, int], ...]
     type_kinds: frozenset[PlaceKind] = frozenset()
     qualifiers: tuple[str, ...] = ()
+    qualifies: tuple[int, ...] = ()  # where the names it follows after a comma end ("Tacoma, Washington")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class _Context:
     weighted: list[tuple[float, Entry]] = field(default_factory=list)  # evidence weight, entry
     chosen_ids: set[int] = field(default_factory=set)
     admin1_support: dict[str, int] = field(default_factory=dict)  # admin1 -> toponyms possibly in it
+    qualified: list[Entry] = field(default_factory=list)  # places this toponym follows after a comma
 
 
 def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Candidates:
@@ -155,14 +158,17 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     score += 0.8 if hit.name_kind == NAME_ALIAS else 0.6 if hit.name_kind == NAME_PRIMARY else 0.0
     score -= 2.0 if hit.fuzzy else 0.0
     score += 0.7 if e.feature == "PPLC" else 0.0
+    score += W_CURATED if e.source.startswith("supplement") else 0.0
     if type_kinds:
         score += 3.0 if e.kind in type_kinds else -2.0
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
-        h.entry.kind is PlaceKind.CITY and h.entry.admin1 == e.admin1 and not h.fuzzy
-        and h.entry.population >= SEAT_SHARE * e.population
+        h.entry.kind is PlaceKind.CITY and not h.fuzzy and (
+            (h.entry.admin1 == e.admin1 and h.entry.population >= SEAT_SHARE * e.population)
+            or (h.entry.feature == "PPLC" and h.entry.country == e.country)
+        )
         for h in all_hits
     ):  # fmt: skip
-        score -= 2.5  # "Aleppo": the city, not the governorate named after it
+        score -= 2.5  # "Aleppo", "Washington": the city, not the division named like it
     return score
 
 
@@ -173,6 +179,8 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         score += 5.0
     if e.parent is not None:
         score += 3.0 if e.parent in ctx.chosen_ids else -100.0
+    if any(_contains(e, q) for q in ctx.qualified):
+        score += 5.0
     weights = [(w, p) for w, p in ctx.weighted if p.id != e.id]
     total = sum(w for w, _ in weights)
     if total <= 0:
@@ -186,6 +194,14 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         near = sum(w * _closeness(haversine_km(e.lat, e.lon, p.lat, p.lon)) for w, p in local)
         score += W_NEAR * near / local_total
     return score
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    """True when ``outer`` is the country or first-level division ``inner`` lies in."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and outer.country == inner.country
+    same_division = outer.admin1 is not None and outer.admin1 == inner.admin1
+    return outer.kind is PlaceKind.ADMIN1 and inner.kind in SUBNATIONAL and same_division
 
 
 def _closeness(km: float) -> float:
@@ -260,6 +276,8 @@ def resolve_toponyms(
                 if j != i:
                     ctx.weighted.append((1.0, entry))
                     ctx.chosen_ids.add(entry.id)
+                    if any(e in toponym.qualifies for _, e in toponyms[j].spans):
+                        ctx.qualified.append(entry)
             out.append(_resolution(_rank(gazetteer, toponym, cands, ctx), cands))
     return out
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ...schema import Actor, Document, Place
 from ...schema import Span as TextSpan
 from ...settings import Settings
+from .containment import Located, facility_kind, find_container, is_site, is_street
 from .cues import is_metonymic, mention_cues
 from .index import index_path, load_gazetteer
 from .matcher import find_mentions
@@ -80,6 +81,7 @@ class PlaceStage:
         gazetteer = self.gazetteer
         text = document.article.text
         groups = self._groups(document)
+        _add_facilities(document, parsed, groups)
         for _ in range(2):  # a second round finds repeats of the names the first one added
             taken = [span for g in groups.values() for span in g.spans]
             known = {k for k, g in groups.items() if g.text[:1].isupper()}
@@ -133,25 +135,60 @@ class PlaceStage:
         found = [mention_cues(text, s, e) for s, e in group.spans]
         kinds = frozenset().union(*(c.type_kinds for c in found))
         qualifiers = tuple(dict.fromkeys(c.qualifier for c in found if c.qualifier))
-        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers)
+        qualifies = tuple(s - 2 for s, _ in group.spans if text[max(0, s - 2) : s] == ", ")
+        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies)
 
-    @staticmethod
-    def _places(text: str, parsed: Doc, groups: list[_Group], resolutions: list[Resolution]) -> list[Place]:
+    def _places(
+        self, text: str, parsed: Doc, groups: list[_Group], resolutions: list[Resolution]
+    ) -> list[Place]:
         merged: dict[object, tuple[_Group, list[tuple[int, int]], Entry | None]] = {}
         for group, res in zip(groups, resolutions, strict=True):
-            if res.entry is None and group.label not in _KEEP_UNRESOLVED:
-                log.debug("dropped unresolved place %r (%s)", group.text, group.label)
-                continue
             slot = res.entry.id if res.entry is not None else ("unresolved", group.key)
             if slot in merged:
                 merged[slot][1].extend(group.spans)
             else:
                 merged[slot] = (group, list(group.spans), res.entry)
+        located = [Located(e, tuple(spans), g.key) for g, spans, e in merged.values() if e is not None]
         places = []
-        for i, (group, spans, entry) in enumerate(sorted(merged.values(), key=lambda v: min(v[1])), start=1):
+        for group, spans, entry in sorted(merged.values(), key=lambda v: min(v[1])):
+            container = None
+            if entry is None and (kind := facility_kind(group.text, group.label)):
+                container = find_container(self.gazetteer, text, group.text, spans, kind, located)
+            if entry is None and container is None and group.label not in _KEEP_UNRESOLVED:
+                log.debug("dropped unresolved place %r (%s)", group.text, group.label)
+                continue
             metonymy = all(is_metonymic(parsed, s, e) for s, e in spans)
-            places.append(place_from_entry(f"p{i}", group.text, spans, entry, group.label, metonymy))
+            place = place_from_entry(f"p{len(places) + 1}", group.text, spans, entry, group.label, metonymy)
+            if container is not None:
+                place = _inside(place, container.entry)
+            places.append(place)
         return places
+
+
+def _add_facilities(document: Document, parsed: Doc, groups: dict[str, _Group]) -> None:
+    """Organisation or person mentions that are facilities used as sites join the places:
+    streets always ("Jaffa Road"); other facilities after a locative preposition or as the
+    object of a site verb ("at Al-Quds Hospital", "shelled the Manila Cathedral")."""
+    text = document.article.text
+    for actor in document.actors:
+        if actor.label not in ("ORG", "PERSON"):
+            continue
+        for m in actor.mentions:
+            start = m.start + 4 if text[m.start : m.start + 4].lower() == "the " else m.start
+            surface = text[start : m.end]
+            if facility_kind(surface, None) != "facility":
+                continue
+            if is_street(surface) or is_site(parsed, start, m.end):
+                key = strip_article(name_key(surface))
+                groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
+
+
+def _inside(place: Place, container: Entry) -> Place:
+    """A facility placed at its container: the container's coordinates and precision, no id."""
+    return replace(
+        place, name=container.name, lat=round(container.lat, 5), lon=round(container.lon, 5),
+        country=container.country, admin1=container.admin1_name, precision=container.precision,
+    )  # fmt: skip
 
 
 def _without(actors: tuple[Actor, ...], spans: set[tuple[int, int]]) -> tuple[Actor, ...]:

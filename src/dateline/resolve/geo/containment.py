@@ -1,0 +1,148 @@
+"""Where a facility or street the gazetteer lacks lies: the place that contains it.
+
+"Royal Street", "the Manila Cathedral", "Cloverhill District Court" are not GeoNames features
+here, but the text usually says which town they are in. For an unresolved toponym that looks
+like a facility (NER label FAC, or a facility head noun from ``cues.toml``), in this order:
+
+1. **named next to it**: "<facility>, <place>", "<facility> in/at/near <place>",
+   "<place>'s <facility>";
+2. **named inside it**: a resolved place of the article whose name is part of the facility's
+   ("Manila Cathedral" and Manila), else a leading part the gazetteer knows as a country,
+   first-level division or city of at least ``MIN_EMBEDDED_POPULATION`` ("Delhi High Court");
+3. **the article's local place**: the city-or-finer place mentioned most often (then the
+   first-level division), the convention of local news. Not for natural features (a river is
+   not inside the town the article is about).
+
+The result keeps the facility's own text and gets the container's coordinates and precision;
+its ``geonames_id`` stays null because it is not the container itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from .cues import mention_root
+from .normalize import name_key
+from .sources import cues
+from .store import Entry, Gazetteer, PlaceKind
+
+__all__ = ["Container", "Located", "facility_kind", "find_container", "is_site", "is_street"]
+
+MIN_EMBEDDED_POPULATION = 100_000
+_LOCAL = (PlaceKind.POINT, PlaceKind.NEIGHBORHOOD, PlaceKind.CITY, PlaceKind.ADMIN2)
+_AFTER = re.compile(r"^\s*(?:,|\b(?:in|at|near|outside|off)\b)\s*(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A resolved place of the article: its entry and mention offsets."""
+
+    entry: Entry
+    spans: tuple[tuple[int, int], ...]
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The place that contains a facility, and which rule found it."""
+
+    entry: Entry
+    how: str  # "adjacent" | "embedded" | "article"
+
+
+@cache
+def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    table = cues()["facilities"]
+    return frozenset(table["heads"]), frozenset(table["natural"]), frozenset(table["streets"])
+
+
+def facility_kind(text: str, label: str | None) -> str | None:
+    """``"facility"``, ``"natural"`` or None (not a facility-like name) for a toponym."""
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    facilities, natural, _ = _heads()
+    if any(w in natural for w in words[-2:]):
+        return "natural"
+    if label == "FAC" or (len(words) > 1 and words[-1] in facilities):
+        return "facility"
+    return None
+
+
+def find_container(
+    gazetteer: Gazetteer, text: str, name: str, spans: Sequence[tuple[int, int]], kind: str,
+    located: Sequence[Located],
+) -> Container | None:  # fmt: skip
+    """The containing place of one unresolved facility-like toponym (see the module doc)."""
+    if entry := _adjacent(text, spans, located):
+        return Container(entry, "adjacent")
+    if kind == "facility" and not is_street(name) and (entry := _embedded(gazetteer, name, located)):
+        return Container(entry, "embedded")
+    if kind == "facility" and (entry := _article_place(located)):
+        return Container(entry, "article")
+    return None
+
+
+def is_street(name: str) -> bool:
+    """Streets are often named after other places ("Jaffa Road" is in Jerusalem)."""
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    return bool(words) and words[-1] in _heads()[2]
+
+
+def is_site(parsed: Doc, start: int, end: int) -> bool:
+    """True when the mention at ``[start, end)`` is used as a site: after a locative preposition
+    ("at the hospital") or the object of a site verb ("shelled the hospital")."""
+    token = mention_root(parsed, start, end)
+    if token is None:
+        return False
+    table = cues()
+    head = token.head
+    if token.dep_ == "pobj":
+        return head.lower_ in table["event_location"]["locative"] and head.lower_ not in ("of", "from", "to")
+    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in table["facilities"]["site_verbs"]
+
+
+def _adjacent(text: str, spans: Sequence[tuple[int, int]], located: Sequence[Located]) -> Entry | None:
+    starts = {s: p.entry for p in located for s, _ in p.spans}
+    ends = {e: p.entry for p in located for _, e in p.spans}
+    for start, end in spans:
+        if (m := _AFTER.match(text[end : end + 40])) and (entry := starts.get(end + m.end())):
+            return entry
+        before = text[max(0, start - 40) : start]
+        if (m := _POSSESSIVE.search(before)) and (entry := ends.get(start - (len(before) - m.start()))):
+            return entry
+    return None
+
+
+def _embedded(gazetteer: Gazetteer, name: str, located: Sequence[Located]) -> Entry | None:
+    key = f" {name_key(name)} "
+    inside = [p for p in located if p.key and f" {p.key} " in key and p.key != key.strip()]
+    if inside:
+        return max(inside, key=lambda p: (len(p.key), _rank(p.entry))).entry
+    words = key.split()
+    parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if "of" in words[1:-1]:  # "University of California"
+        parts.insert(0, " ".join(words[words.index("of") + 1 :]))
+    for part in parts:
+        hits = [h.entry for h in gazetteer.lookup(part) if not h.fuzzy]
+        big = [e for e in hits if e.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+               or (e.kind is PlaceKind.CITY and e.population >= MIN_EMBEDDED_POPULATION)]  # fmt: skip
+        if big:
+            return max(big, key=_rank)
+    return None
+
+
+def _rank(entry: Entry) -> tuple[int, int]:
+    return (entry.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.CITY), entry.population)
+
+
+def _article_place(located: Sequence[Located]) -> Entry | None:
+    for kinds in (_LOCAL, (PlaceKind.ADMIN1,)):
+        local = [p for p in located if p.entry.kind in kinds]
+        if local:
+            return max(local, key=lambda p: (len(p.spans), -min(p.spans)[0])).entry
+    return None
