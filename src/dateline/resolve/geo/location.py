@@ -49,6 +49,7 @@ _WIDER = {
 }
 _SUBNATIONAL = frozenset(_SPECIFICITY) - {PlacePrecision.COUNTRY, PlacePrecision.REGION}
 MIN_CLAUSE_SCORE = -1.0
+W_REFERENCE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,17 +154,34 @@ def _best(
     document: Document, parsed: Doc, start: int, end: int, trigger: Token | None
 ) -> tuple[float, Place, tuple[int, int]] | None:
     best = None
-    for place, s, e in _candidates(document, parsed, start, end):
-        token = mention_root(parsed, s, e)
-        if token is None:
-            continue
+    found = [
+        (p, s, e, t)
+        for p, s, e in _candidates(document, parsed, start, end)
+        if (t := mention_root(parsed, s, e))
+    ]
+    for place, s, e, token in found:
         score = _attachment(token, trigger) + _SPECIFICITY.get(place.precision, -0.5)
+        if _under_place(token, trigger, {t.i for p, *_, t in found if p.id != place.id}):
+            score -= W_REFERENCE  # "Sadr City in eastern Baghdad", "Sinjar, 100 km west of Mosul"
         score -= 1.0 if place.lat is None else 0.0
         if trigger is not None:
             score -= 0.002 * abs(s - trigger.idx)
         if best is None or score > best[0]:
             best = (score, place, (s, e))
     return best
+
+
+def _under_place(token: Token, trigger: Token | None, others: set[int]) -> bool:
+    """True when another place's mention lies between ``token`` and the trigger in the parse:
+    the place is then that place's container or reference point, not the site itself."""
+    node = token
+    while node.head.i != node.i and (trigger is None or node.i != trigger.i):
+        node = node.head
+        if node.i in others:
+            return True
+        if trigger is not None and node.i == trigger.i:
+            break
+    return False
 
 
 def main_place(document: Document) -> Place | None:

@@ -10,7 +10,10 @@ Candidate phrases are runs of capitalised words (with Arabic article particles s
 - ``entity``: an NER NORP/ORG entity that is exactly a country, or a large city (not a demonym);
   a one-word PERSON entity that is a city of a million people ("Aleppo" mis-tagged);
 - ``prominent``: a country, continent or city/province of 100,000+ people named mid-sentence
-  outside any organisation or person name (the small NER model misses "east Aleppo").
+  outside any organisation or person name (the small NER model misses "east Aleppo");
+- ``site``: a city/province of 10,000+ people used as a site, after a locative preposition or
+  as the object of a site verb ("captured Jaffna", "the siege on Manbij"), also when the NER
+  called it a person or nationality, never inside another entity (a date, an organisation).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .containment import is_site
 from .cues import mention_cues
 from .normalize import name_key, strip_article
 from .sources import demonyms
@@ -38,6 +42,9 @@ _MAX_WORDS = 5
 NORP_MIN_POPULATION = 100_000
 ORG_MIN_POPULATION = 1_000_000
 PROMINENT_MIN_POPULATION = 100_000
+SITE_MIN_POPULATION = 10_000
+_SITE_LABELS = frozenset({None, "PERSON", "NORP", "LANGUAGE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ENTITY_LABELS = frozenset({"NORP", "ORG", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 
 
@@ -109,6 +116,7 @@ def find_mentions(
     entities = {(e.start_char, e.end_char): e.label_ for e in parsed.ents}
     persons = [(s, e) for (s, e), label in entities.items() if label == "PERSON"]
     names = [(s, e) for (s, e), label in entities.items() if label in ("PERSON", "ORG")]
+    others = [(s, e) for (s, e), label in entities.items() if label not in _SITE_LABELS | _PLACE_LABELS]
     accepted: list[tuple[int, int]] = list(taken)
     found: list[Found] = []
     for start, end in _phrases(text):
@@ -138,6 +146,11 @@ def find_mentions(
                 and _prominent(gazetteer, key, PROMINENT_MIN_POPULATION)
             ):  # fmt: skip
                 rule = "prominent"
+            elif (
+                label in _SITE_LABELS and not _overlaps(start, end, others) and not _common_word(text, key)
+                and is_site(parsed, start, end) and _prominent(gazetteer, key, SITE_MIN_POPULATION)
+            ):  # fmt: skip
+                rule = "site"
             if (
                 rule in ("supplement", "type-noun", "prominent")
                 and " " not in key

@@ -28,7 +28,7 @@ from .matcher import find_mentions
 from .normalize import name_key, strip_article
 from .resolver import Resolution, Toponym, resolve_toponyms
 from .sources import cues, demonyms
-from .store import Entry, Gazetteer
+from .store import Entry, Gazetteer, PlaceKind
 
 __all__ = ["PlaceStage", "place_from_entry"]
 
@@ -152,7 +152,7 @@ class PlaceStage:
         places = []
         for group, spans, entry in sorted(merged.values(), key=lambda v: min(v[1])):
             container = None
-            if entry is None and (kind := facility_kind(group.text, group.label)):
+            if entry is None and (kind := facility_kind(group.text, group.label) or _village(text, spans)):
                 container = find_container(self.gazetteer, text, group.text, spans, kind, located)
             if entry is None and container is None and group.label not in _KEEP_UNRESOLVED:
                 log.debug("dropped unresolved place %r (%s)", group.text, group.label)
@@ -181,6 +181,13 @@ def _add_facilities(document: Document, parsed: Doc, groups: dict[str, _Group]) 
             if is_street(surface) or is_site(parsed, start, m.end):
                 key = strip_article(name_key(surface))
                 groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
+
+
+def _village(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """``"facility"`` for a name a settlement noun introduces ("the village of Tamthil", "Aziziyah
+    district") that the gazetteer lacks: it is placed like a facility, inside its container."""
+    kinds = frozenset().union(*(mention_cues(text, s, e).type_kinds for s, e in spans))
+    return "facility" if kinds & {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD} else None
 
 
 def _inside(place: Place, container: Entry) -> Place:
