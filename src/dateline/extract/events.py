@@ -476,10 +476,15 @@ def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:
 
 def _armed_target(token: Token, lex: Lexicon) -> bool:
     """True when the attack is on military positions, bases or patrols ("fired at the positions of",
-    "fired mortars at the army's positions", where the parser hangs "at" on the weapon)."""
-    objects = objects_of(token)
-    places = objects + [p for t in (token, *objects) for p in _prep_objects(t, {"on", "at", "against"})]
-    return any(t.lemma_.lower() in lex.groups["bases"] | _MILITARY_TARGETS for t in places)
+    "fired mortars at the army's positions"): its object, or an on/at/against object anywhere under it
+    (the parser may hang "at" on the weapon or on a misparsed coordination)."""
+    targets = lex.groups["bases"] | _MILITARY_TARGETS
+    if any(t.lemma_.lower() in targets for t in objects_of(token)):
+        return True
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "against") and t.lemma_.lower() in targets
+        for t in token.subtree
+    )
 
 
 def _acled(cls: EventClass, actors: list[EventActor], armed_target: bool = False) -> AcledType | None:
