@@ -190,3 +190,28 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
     canada, india = _by_text(places, "Canada"), _by_text(places, "India")
     assert haversine_km(canada.lat, canada.lon, 60.10867, -113.64258) < 1
     assert haversine_km(india.lat, india.lon, 22.0, 79.0) < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        # a town and the county it lies in settle each other (local news)
+        (
+            "The Henry County commission met in Paris on Tuesday to discuss the school budget.",
+            "Paris",
+            "Tennessee",
+        ),
+        (
+            "The Henry County commission met in Paris on Tuesday to discuss the school budget.",
+            "Henry County",
+            "Tennessee",
+        ),
+        # "City, State": the state the city is in, not the capital named like it
+        ("A bakery in Tacoma, Washington, reopened on Monday.", "Washington", "Washington"),
+        # a capital beats a same-named division when nothing says otherwise
+        ("The talks will take place in Washington next week.", "Washington", "District of Columbia"),
+    ],
+)
+def test_local_context(pipeline, make_article, text, surface, admin1):
+    place = _by_text(_places(pipeline, make_article, text), surface)
+    assert place.admin1 == admin1, (place.name, place.admin1)

@@ -50,6 +50,7 @@ W_COHERENT = 2.0
 COHERENT_TOP, COHERENT_SPAN, COHERENT_GAP = 8, 4.0, 3.0
 MIN_FUZZY_SKELETON = 4
 SEAT_SHARE = 0.05
+W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 
 
@@ -92,6 +93,8 @@ class _Context:
     chosen_ids: set[int] = field(default_factory=set)
     admin1_support: dict[str, int] = field(default_factory=dict)  # admin1 -> toponyms possibly in it
     qualified: list[Entry] = field(default_factory=list)  # places this toponym follows after a comma
+    counties: frozenset[str] = frozenset()  # admin2 codes other toponyms may name as a county
+    towns_in: frozenset[str] = frozenset()  # admin2 codes of towns other toponyms may name
 
 
 def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Candidates:
@@ -181,6 +184,11 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         score += 3.0 if e.parent in ctx.chosen_ids else -100.0
     if any(_contains(e, q) for q in ctx.qualified):
         score += 5.0
+    if e.admin2 and (
+        (e.kind in (PlaceKind.CITY, PlaceKind.NEIGHBORHOOD) and e.admin2 in ctx.counties)
+        or (e.kind is PlaceKind.ADMIN2 and e.admin2 in ctx.towns_in)
+    ):
+        score += W_NESTED  # "Paris ... Henry County": the Paris in that county, and that county
     weights = [(w, p) for w, p in ctx.weighted if p.id != e.id]
     total = sum(w for w, _ in weights)
     if total <= 0:
@@ -262,12 +270,19 @@ def resolve_toponyms(
     first = [_resolution(_rank(gazetteer, t, c, None), c) for t, c in zip(toponyms, candidates, strict=True)]
     admin1_sets = [_plausible_admin1s(t, c) for t, c in zip(toponyms, candidates, strict=True)]
     demonym_entries = [c for iso2 in set(demonym_countries) if (c := gazetteer.country(iso2)) is not None]
+    counties = [_admin2_codes(c, (PlaceKind.ADMIN2,)) for c in candidates]
+    towns = [_admin2_codes(c, (PlaceKind.CITY, PlaceKind.NEIGHBORHOOD)) for c in candidates]
     out = first
     for margin in (CONFIDENT_MARGIN, SETTLED_MARGIN):  # context from confident picks, then settled ones
         settled = [(i, r.entry) for i, r in enumerate(out) if r.entry is not None and r.margin >= margin]
         out = []
         for i, (toponym, cands) in enumerate(zip(toponyms, candidates, strict=True)):
-            ctx = _Context(weighted=[(W_DEMONYM, c) for c in demonym_entries])
+            others = [j for j, t in enumerate(toponyms) if t.key != toponym.key]
+            ctx = _Context(
+                weighted=[(W_DEMONYM, c) for c in demonym_entries],
+                counties=frozenset().union(*(counties[j] for j in others)),
+                towns_in=frozenset().union(*(towns[j] for j in others)),
+            )
             for j, codes in enumerate(admin1_sets):
                 if j != i and toponyms[j].key != toponym.key:
                     for code in codes:
@@ -280,6 +295,15 @@ def resolve_toponyms(
                         ctx.qualified.append(entry)
             out.append(_resolution(_rank(gazetteer, toponym, cands, ctx), cands))
     return out
+
+
+def _admin2_codes(cands: _Candidates, kinds: tuple[PlaceKind, ...]) -> frozenset[str]:
+    """Second-level division codes of a toponym's exact candidates of the given kinds."""
+    if cands.how in ("generic", "fuzzy"):
+        return frozenset()
+    return frozenset(
+        h.entry.admin2 for h in cands.hits if h.entry.kind in kinds and h.entry.admin2 and not h.fuzzy
+    )
 
 
 def _plausible_admin1s(toponym: Toponym, cands: _Candidates) -> frozenset[str]:
