@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def test_conflict_zone_places_are_in_the_supplement(name):
 def test_aliases_and_demonyms_are_well_formed():
     for alias in load_aliases():
         target = alias.target.lstrip("-")
-        assert target.isdigit() or len(target) == 2 or (len(target) in (4, 5) and "-" in target), alias
+        assert target.isdigit() or re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", target), alias
         assert alias.alias
     table = demonyms()
     assert table["syrian"] == "SY"

@@ -64,6 +64,7 @@ class Toponym:
     type_kinds: frozenset[PlaceKind] = frozenset()
     qualifiers: tuple[str, ...] = ()
     qualifies: tuple[int, ...] = ()  # where the names it follows after a comma end ("Tacoma, Washington")
+    adjectival: bool = False  # every mention modifies a lower-case noun ("Western countries")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +228,10 @@ def _rank(
     for hit in cands.hits:
         if hit.fuzzy and not _plausible_variant(toponym.text, hit.entry, context_countries):
             continue
-        if cands.how == "generic" and not (targets or hit.entry.country in context_countries):
-            continue  # "Western", "Gulf": a place only where the article already is
+        if cands.how == "generic" and (
+            toponym.adjectival or not (targets or hit.entry.country in context_countries)
+        ):
+            continue  # "Western", "Gulf": only where the article already is; never "Western countries"
         score = prior = _prior(hit, cands.hits, kinds)
         if ctx is not None:
             score += _context_score(hit.entry, ctx, targets)

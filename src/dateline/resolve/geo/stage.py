@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 # Facilities and natural features are kept unresolved (the gazetteer does not list them); an
 # unknown GPE is most often an NER error ("Fastaqim", a rebel group) and is dropped.
 _KEEP_UNRESOLVED = frozenset({"FAC", "LOC"})
+_ADJECTIVAL = re.compile(r" [a-z]{3,}\b")  # "Western countries", "Central bank"
 
 
 @dataclass
@@ -136,7 +138,8 @@ class PlaceStage:
         kinds = frozenset().union(*(c.type_kinds for c in found))
         qualifiers = tuple(dict.fromkeys(c.qualifier for c in found if c.qualifier))
         qualifies = tuple(s - 2 for s, _ in group.spans if text[max(0, s - 2) : s] == ", ")
-        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies)
+        adjectival = all(_ADJECTIVAL.match(text, e) for _, e in group.spans)
+        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival)
 
     def _places(
         self, text: str, parsed: Doc, groups: list[_Group], resolutions: list[Resolution]
