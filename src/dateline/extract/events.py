@@ -299,6 +299,10 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
 def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
     """Actors of the phrase at ``head``; an unknown noun phrase ("medical interns") is kept by name."""
     found = [_event_actor(a, role) for a in index.for_phrase(head)]
+    if not found:  # "Kenzo Oshima, the UN relief coordinator, demanded": the appositive says who
+        found = [
+            _event_actor(a, role) for c in head.children if c.dep_ == "appos" for a in index.for_phrase(c)
+        ]
     if found or head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in _NOT_ACTOR_ENTS:
         return found
     lex = lexicon()
