@@ -31,7 +31,7 @@ from .normalize import name_key
 from .sources import cues
 from .store import Entry, Gazetteer, PlaceKind
 
-__all__ = ["Container", "Located", "facility_kind", "find_container", "is_site", "is_street"]
+__all__ = ["Located", "facility_kind", "find_container", "is_site", "is_street"]
 
 MIN_EMBEDDED_POPULATION = 100_000
 _LOCAL = (PlaceKind.POINT, PlaceKind.NEIGHBORHOOD, PlaceKind.CITY, PlaceKind.ADMIN2)
@@ -48,23 +48,19 @@ class Located:
     key: str
 
 
-@dataclass(frozen=True, slots=True)
-class Container:
-    """The place that contains a facility, and which rule found it."""
-
-    entry: Entry
-    how: str  # "adjacent" | "embedded" | "article"
-
-
 @cache
 def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     table = cues()["facilities"]
     return frozenset(table["heads"]), frozenset(table["natural"]), frozenset(table["streets"])
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
 def facility_kind(text: str, label: str | None) -> str | None:
     """``"facility"``, ``"natural"`` or None (not a facility-like name) for a toponym."""
-    words = re.findall(r"[A-Za-z]+", text.lower())
+    words = _words(text)
     facilities, natural, _ = _heads()
     if any(w in natural for w in words[-2:]):
         return "natural"
@@ -76,20 +72,20 @@ def facility_kind(text: str, label: str | None) -> str | None:
 def find_container(
     gazetteer: Gazetteer, text: str, name: str, spans: Sequence[tuple[int, int]], kind: str,
     located: Sequence[Located],
-) -> Container | None:  # fmt: skip
+) -> Entry | None:  # fmt: skip
     """The containing place of one unresolved facility-like toponym (see the module doc)."""
     if entry := _adjacent(text, spans, located):
-        return Container(entry, "adjacent")
-    if kind == "facility" and not is_street(name) and (entry := _embedded(gazetteer, name, located)):
-        return Container(entry, "embedded")
-    if kind == "facility" and (entry := _article_place(located)):
-        return Container(entry, "article")
-    return None
+        return entry
+    if kind != "facility":
+        return None  # natural features: only a place named next to them
+    if not is_street(name) and (entry := _embedded(gazetteer, name, located)):
+        return entry
+    return _article_place(located)
 
 
 def is_street(name: str) -> bool:
     """Streets are often named after other places ("Jaffa Road" is in Jerusalem)."""
-    words = re.findall(r"[A-Za-z]+", name.lower())
+    words = _words(name)
     return bool(words) and words[-1] in _heads()[2]
 
 
@@ -99,11 +95,19 @@ def is_site(parsed: Doc, start: int, end: int) -> bool:
     token = mention_root(parsed, start, end)
     if token is None:
         return False
-    table = cues()
+    locative, verbs = _site_words()
     head = token.head
     if token.dep_ == "pobj":
-        return head.lower_ in table["event_location"]["locative"] and head.lower_ not in ("of", "from", "to")
-    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in table["facilities"]["site_verbs"]
+        return head.lower_ in locative
+    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs
+
+
+@cache
+def _site_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Locative prepositions of a site (not of/from/to) and verbs whose object is a site."""
+    table = cues()
+    locative = frozenset(table["event_location"]["locative"]) - {"of", "from", "to"}
+    return locative, frozenset(table["facilities"]["site_verbs"])
 
 
 def _adjacent(text: str, spans: Sequence[tuple[int, int]], located: Sequence[Located]) -> Entry | None:

@@ -179,8 +179,6 @@ def _under_place(token: Token, trigger: Token | None, others: set[int]) -> bool:
         node = node.head
         if node.i in others:
             return True
-        if trigger is not None and node.i == trigger.i:
-            break
     return False
 
 

@@ -273,18 +273,15 @@ def resolve_toponyms(
     first = [_resolution(_rank(gazetteer, t, c, None), c) for t, c in zip(toponyms, candidates, strict=True)]
     admin1_sets = [_plausible_admin1s(t, c) for t, c in zip(toponyms, candidates, strict=True)]
     demonym_entries = [c for iso2 in set(demonym_countries) if (c := gazetteer.country(iso2)) is not None]
-    counties = [_admin2_codes(c, (PlaceKind.ADMIN2,)) for c in candidates]
-    towns = [_admin2_codes(c, (PlaceKind.CITY, PlaceKind.NEIGHBORHOOD)) for c in candidates]
+    nested = _nested_codes(toponyms, candidates)
     out = first
     for margin in (CONFIDENT_MARGIN, SETTLED_MARGIN):  # context from confident picks, then settled ones
         settled = [(i, r.entry) for i, r in enumerate(out) if r.entry is not None and r.margin >= margin]
         out = []
         for i, (toponym, cands) in enumerate(zip(toponyms, candidates, strict=True)):
-            others = [j for j, t in enumerate(toponyms) if t.key != toponym.key]
+            counties, towns_in = nested[i]
             ctx = _Context(
-                weighted=[(W_DEMONYM, c) for c in demonym_entries],
-                counties=frozenset().union(*(counties[j] for j in others)),
-                towns_in=frozenset().union(*(towns[j] for j in others)),
+                weighted=[(W_DEMONYM, c) for c in demonym_entries], counties=counties, towns_in=towns_in
             )
             for j, codes in enumerate(admin1_sets):
                 if j != i and toponyms[j].key != toponym.key:
@@ -297,6 +294,25 @@ def resolve_toponyms(
                     if any(e in toponym.qualifies for _, e in toponyms[j].spans):
                         ctx.qualified.append(entry)
             out.append(_resolution(_rank(gazetteer, toponym, cands, ctx), cands))
+    return out
+
+
+def _nested_codes(
+    toponyms: Sequence[Toponym], candidates: Sequence[_Candidates]
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For each toponym, the admin2 codes the other toponyms may name as a county, and those
+    of the towns they may name (for "Paris ... Henry County")."""
+    counties = [_admin2_codes(c, (PlaceKind.ADMIN2,)) for c in candidates]
+    towns = [_admin2_codes(c, (PlaceKind.CITY, PlaceKind.NEIGHBORHOOD)) for c in candidates]
+    out = []
+    for toponym in toponyms:
+        others = [j for j, t in enumerate(toponyms) if t.key != toponym.key]
+        out.append(
+            (
+                frozenset().union(*(counties[j] for j in others)),
+                frozenset().union(*(towns[j] for j in others)),
+            )
+        )
     return out
 
 

@@ -96,7 +96,7 @@ class PlaceStage:
         )  # lower-case NER spans ("mosques") are not toponyms
         toponyms = [self._toponym(text, g) for g in ordered]
         resolutions = resolve_toponyms(gazetteer, toponyms, self._demonym_countries(document))
-        places = self._places(text, parsed, ordered, resolutions)
+        places = self._places(text, parsed, ordered, toponyms, resolutions)
         place_spans = {(m.start, m.end) for p in places for m in p.mentions}
         return replace(document, places=tuple(places), actors=_without(document.actors, place_spans))
 
@@ -142,29 +142,32 @@ class PlaceStage:
         return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival)
 
     def _places(
-        self, text: str, parsed: Doc, groups: list[_Group], resolutions: list[Resolution]
-    ) -> list[Place]:
-        merged: dict[object, tuple[_Group, list[tuple[int, int]], Entry | None]] = {}
-        for group, res in zip(groups, resolutions, strict=True):
+        self, text: str, parsed: Doc, groups: list[_Group], toponyms: list[Toponym],
+        resolutions: list[Resolution],
+    ) -> list[Place]:  # fmt: skip
+        merged: dict[object, tuple[_Group, list[tuple[int, int]], Entry | None, Toponym]] = {}
+        for group, toponym, res in zip(groups, toponyms, resolutions, strict=True):
             slot = res.entry.id if res.entry is not None else ("unresolved", group.key)
             if slot in merged:
                 merged[slot][1].extend(group.spans)
             else:
-                merged[slot] = (group, list(group.spans), res.entry)
-        located = [Located(e, tuple(spans), g.key) for g, spans, e in merged.values() if e is not None]
+                merged[slot] = (group, list(group.spans), res.entry, toponym)
+        located = [Located(e, tuple(spans), g.key) for g, spans, e, _ in merged.values() if e is not None]
         places = []
-        for group, spans, entry in sorted(merged.values(), key=lambda v: min(v[1])):
+        for group, spans, entry, toponym in sorted(merged.values(), key=lambda v: min(v[1])):
             container = None
-            if entry is None and (kind := facility_kind(group.text, group.label) or _village(text, spans)):
+            if entry is None and (kind := facility_kind(group.text, group.label) or _village(toponym)):
                 container = find_container(self.gazetteer, text, group.text, spans, kind, located)
             if entry is None and container is None and group.label not in _KEEP_UNRESOLVED:
                 log.debug("dropped unresolved place %r (%s)", group.text, group.label)
                 continue
             metonymy = all(is_metonymic(parsed, s, e) for s, e in spans)
-            place = place_from_entry(f"p{len(places) + 1}", group.text, spans, entry, group.label, metonymy)
-            if container is not None:
-                place = _inside(place, container.entry)
-            places.append(place)
+            place_id = f"p{len(places) + 1}"
+            if container is None:
+                places.append(place_from_entry(place_id, group.text, spans, entry, group.label, metonymy))
+            else:  # placed at its container, whose coordinates and precision it takes, but not its id
+                place = place_from_entry(place_id, group.text, spans, container, group.label, metonymy)
+                places.append(replace(place, geonames_id=None, feature=None))
         return places
 
 
@@ -186,19 +189,10 @@ def _add_facilities(document: Document, parsed: Doc, groups: dict[str, _Group]) 
                 groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
 
 
-def _village(text: str, spans: list[tuple[int, int]]) -> str | None:
+def _village(toponym: Toponym) -> str | None:
     """``"facility"`` for a name a settlement noun introduces ("the village of Tamthil", "Aziziyah
     district") that the gazetteer lacks: it is placed like a facility, inside its container."""
-    kinds = frozenset().union(*(mention_cues(text, s, e).type_kinds for s, e in spans))
-    return "facility" if kinds & {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD} else None
-
-
-def _inside(place: Place, container: Entry) -> Place:
-    """A facility placed at its container: the container's coordinates and precision, no id."""
-    return replace(
-        place, name=container.name, lat=round(container.lat, 5), lon=round(container.lon, 5),
-        country=container.country, admin1=container.admin1_name, precision=container.precision,
-    )  # fmt: skip
+    return "facility" if toponym.type_kinds & {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD} else None
 
 
 def _without(actors: tuple[Actor, ...], spans: set[tuple[int, int]]) -> tuple[Actor, ...]:
