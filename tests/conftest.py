@@ -38,6 +38,14 @@ def pipeline():
     return Pipeline.load(Settings())
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline alone (with dateline's sentence-start component)."""
+    from dateline.nlp import load_nlp  # noqa: PLC0415
+
+    return load_nlp(Settings().model)
+
+
 @pytest.fixture
 def make_article():
     """Build an Article from plain text the way the text reader does."""

@@ -107,3 +107,28 @@ def test_events_carry_evidence_and_offsets(extracted):
         assert doc.article.text[event.trigger.start : event.trigger.end] == event.trigger.text
         assert all(span.start <= event.trigger.start < span.end for span in event.evidence[:1])
         assert 0 < event.confidence < 1
+
+
+@pytest.mark.parametrize(
+    ("trigger", "plover", "mode", "actor"),
+    [
+        ("allow", "AGREE", None, "Mali's transitional government"),  # "it would allow convoys to reach"
+        ("withdraw", "AGREE", None, "Tuareg-led rebel alliance"),  # "it was prepared to withdraw"
+        ("accept", "REJECT", None, "Mali's transitional government"),  # "will not accept any mediation"
+        ("blockade", "THREATEN", "restrict", None),  # "its fighters would blockade the city"
+    ],
+)
+def test_stance_makes_verbal_events(extracted, trigger, plover, mode, actor):
+    """A promise to cooperate is AGREE, a refusal REJECT, an announced hostile act THREATEN; the
+    underlying action keeps its own modality (it has not happened)."""
+    event = _event(extracted("stances-sahel"), trigger)
+    assert (event.plover.type, event.plover.mode) == (plover, mode)
+    assert event.modality.value != "asserted"
+    if actor is not None:
+        assert actor in [a.name for a in event.actors if a.role.value == "actor1"]
+
+
+def test_wire_dateline_is_not_part_of_the_lead(extracted):
+    doc = extracted("stances-sahel")
+    assert not [e for e in doc.events if e.trigger.text == "March"]  # "BAMAKO, March 3 (Dateline) -"
+    assert "BAMAKO" not in [a.name for e in doc.events for a in e.actors]

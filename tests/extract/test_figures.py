@@ -10,15 +10,9 @@ from dateline.extract import MentionStage
 from dateline.extract.figures import FigureStage, figure_anchor
 from dateline.ingest.build import build_article
 from dateline.ingest.convert import raw_from_text
-from dateline.nlp import load_nlp
 from dateline.resolve.time import TimeStage
 from dateline.schema import Article, Document, Place, PlacePrecision, Span
 from dateline.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(Settings().model)
 
 
 def _figures(nlp, text: str, *, places: tuple[Place, ...] = (), published: str = "2016-12-04T18:19"):

@@ -210,6 +210,25 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
         ("A bakery in Tacoma, Washington, reopened on Monday.", "Washington", "Washington"),
         # a capital beats a same-named division when nothing says otherwise
         ("The talks will take place in Washington next week.", "Washington", "District of Columbia"),
+        # the capital of a country the article names beats a namesake town in the story's setting
+        (
+            "Police in Salisbury and London said the agent came from Russia. The United Kingdom expelled "
+            "23 diplomats. In Washington, officials said the United States would follow.",
+            "Washington",
+            "District of Columbia",
+        ),
+        # a state listed with other states of its country, not the country named like it
+        (
+            "Guard units from Hawaii, Nevada and Louisiana flew to Georgia for the exercise.",
+            "Georgia",
+            "Georgia",
+        ),
+        # "the 25th District of Florida" names a congressional district, not a district called Florida
+        (
+            "Congressman Mario Diaz-Balart (25th District of Florida) spoke in Immokalee, Collier County.",
+            "Florida",
+            "Florida",
+        ),
     ],
 )
 def test_local_context(pipeline, make_article, text, surface, admin1):

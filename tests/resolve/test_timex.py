@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from dateline.extract import MentionStage
 from dateline.ingest.build import build_article
 from dateline.ingest.convert import raw_from_text
-from dateline.nlp import load_nlp
 from dateline.resolve.time import (
     AttachRule,
     Direction,
@@ -198,11 +197,6 @@ def test_day_and_month_without_year_is_the_latest_one_in_a_past_clause(anchor, m
 
 
 # -- the parse ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(Settings().model)
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ from .classifier import load_classifier
 from .index import ActorIndex
 from .lexicon import EventClass, Lexicon, lexicon
 from .lexicon import Trigger as Trigger_
-from .modality import modality_of
+from .modality import Stance, modality_of, stance_of
 from .phrases import core_np, in_spans
 from .sentence_types import SentenceTypes, discovery_candidate, policy
 from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
@@ -83,7 +83,6 @@ _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "con
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
-_COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
 _MILITARY_TARGETS = frozenset(
     {"position", "patrol", "convoy", "troop", "soldier", "fighter", "militant", "army", "unit"}
 )
@@ -299,6 +298,8 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
 def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
     """Actors of the phrase at ``head``; an unknown noun phrase ("medical interns") is kept by name."""
     found = [_event_actor(a, role) for a in index.for_phrase(head)]
+    if not found and (speaker := _reported_speaker(head)) is not None:  # "Syria says it is willing"
+        return _role_actors(speaker, role, index)
     if not found:  # "Kenzo Oshima, the UN relief coordinator, demanded": the appositive says who
         found = [
             _event_actor(a, role) for c in head.children if c.dep_ == "appos" for a in index.for_phrase(c)
@@ -312,6 +313,29 @@ def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventA
     if (lemma, "NOUN") in lex.triggers:
         return []  # an event ("Russian calls", "a ceasefire"), not a participant
     return [EventActor(role=role, name=core_np(head).text)]
+
+
+_PERSONAL = {"he": True, "she": True, "it": False, "they": None, "we": None}
+
+
+def _reported_speaker(pronoun: Token) -> Token | None:
+    """The speaker a pronoun subject of reported speech stands for: "Syria says it is willing",
+    "Annan announced that he will withdraw". He/she must be a person and "it" must not be."""
+    personal = _PERSONAL.get(pronoun.lower_, False)
+    if pronoun.tag_ != "PRP" or pronoun.lower_ not in _PERSONAL:
+        return None
+    clause, hops = pronoun.head, 0
+    while clause.dep_ in {"xcomp", "conj"} and hops < 3:
+        clause, hops = clause.head, hops + 1
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech:
+        return None
+    speaker = subject_of(verb)
+    if speaker is None or speaker.tag_ == "PRP":
+        return None
+    if personal is not None and (speaker.ent_type_ == "PERSON") != personal:
+        return None
+    return speaker
 
 
 def _event_actor(actor: Actor, role: ActorRole) -> EventActor:
@@ -511,11 +535,19 @@ def _by_state(cls: EventClass, actors: list[EventActor]) -> EventClass:
     return cls
 
 
-def _plover(cls: EventClass, modality: Modality) -> Plover | None:
-    """PLOVER type; an offer or promise to cooperate ("ready to negotiate", "offered aid") is AGREE."""
-    if cls.plover in _COOPERATIVE and modality is Modality.INTENDED:
+def _plover(cls: EventClass, stance: Stance | None, lex: Lexicon) -> Plover | None:
+    """PLOVER type. An actor speaking of its own future action makes a verbal event of it: a promise
+    to cooperate ("ready to negotiate", "will allow") is AGREE, a refusal ("will not accept") REJECT,
+    an announced hostile action ("would blockade") or any threat THREATEN."""
+    if cls.plover is None:
+        return None
+    if stance is Stance.THREAT or (stance is Stance.PROMISE and cls.plover in lex.hostile):
+        return Plover(type="THREATEN", mode=lex.hostile.get(cls.plover), context=cls.context)
+    if stance is Stance.PROMISE and cls.plover in lex.cooperative:
         return Plover(type="AGREE", mode=None, context=cls.context)
-    return Plover(type=cls.plover, mode=cls.mode, context=cls.context) if cls.plover else None
+    if stance is Stance.REFUSAL and cls.plover in lex.cooperative:
+        return Plover(type="REJECT", mode=None, context=cls.context)
+    return Plover(type=cls.plover, mode=cls.mode, context=cls.context)
 
 
 def _clause_indices(token: Token) -> set[int]:
@@ -570,11 +602,13 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
     token = draft.token
     anchored = anchors.anchor(token)
     modality = modality_of(token)
+    actor1 = any(a.role is ActorRole.ACTOR1 for a in draft.actors)
+    stance = stance_of(token) if actor1 else None  # a stance needs the actor who takes it
     sent = token.sent
     return Event(
         id="",
         category=draft.cls.category,
-        plover=_plover(draft.cls, modality),
+        plover=_plover(draft.cls, stance, lexicon()),
         acled=_acled(draft.cls, draft.actors, draft.armed_target),
         summary=_summary(token),
         trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),

@@ -47,6 +47,12 @@ class Trigger:
     def specificity(self) -> int:
         return sum(bool(x) for x in (self.object, self.prt, self.prep, self.modifier, self.subject))
 
+    @property
+    def precedence(self) -> tuple[int, bool]:
+        """Sort key: more constraints first; on a tie, a constraint on who acts ("rioters set fire"
+        is a riot, not arson); then the order of triggers.toml (sorting is stable)."""
+        return (-self.specificity, self.subject is None)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -59,6 +65,8 @@ class Lexicon:
     speech: frozenset[str]
     plover_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
     acled_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cooperative: frozenset[str] = frozenset()  # PLOVER types a promise makes AGREE, a refusal REJECT
+    hostile: dict[str, str] = field(default_factory=dict)  # PLOVER type -> THREATEN mode when announced
 
 
 def _toml(package: str, name: str) -> dict[str, Any]:
@@ -105,7 +113,7 @@ def _triggers(
                     subject=spec.get("subject"),
                 )
                 index.setdefault((lemma, pos), []).append(trigger)
-    return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda t: t.precedence)) for k, v in index.items()}
 
 
 @cache
@@ -124,6 +132,10 @@ def lexicon() -> Lexicon:
         for pair in (cls.acled, cls.acled_nonstate, cls.acled_armed):
             if pair and pair[1] not in acled_types.get(pair[0], ()):
                 raise ConfigError(f"classes.toml: {cls.id} has unknown ACLED pair {pair}")
+    stance = plover["stance"]
+    for ptype, mode in stance["hostile"].items():
+        if ptype not in plover_types or mode not in plover_types["THREATEN"]:
+            raise ConfigError(f"plover.toml: bad [stance.hostile] entry {ptype} = {mode!r}")
     return Lexicon(
         classes=classes,
         triggers=_triggers(raw_triggers, classes),
@@ -132,4 +144,6 @@ def lexicon() -> Lexicon:
         speech=frozenset(reporting["speech"]["verbs"]) | frozenset(reporting["relations"]),
         plover_types=plover_types,
         acled_types=acled_types,
+        cooperative=frozenset(stance["cooperative"]),
+        hostile=dict(stance["hostile"]),
     )

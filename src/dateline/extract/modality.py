@@ -8,6 +8,7 @@ such as "said" ends the search: what a source asserts is still asserted).
 from __future__ import annotations
 
 import tomllib
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 from ..schema import Modality
 from .lexicon import lexicon
 
-__all__ = ["modality_of"]
+__all__ = ["Stance", "modality_of", "stance_of"]
 
 _ORDER = (Modality.HOPED, Modality.INTENDED, Modality.PLANNED, Modality.HYPOTHETICAL, Modality.ONGOING)
 _CHAIN_DEPS = frozenset(
@@ -115,3 +116,44 @@ def modality_of(trigger: Token) -> Modality:
     if own is not None and own is not Modality.ONGOING:
         return own
     return governing or own or Modality.ASSERTED
+
+
+class Stance(StrEnum):
+    """How an actor speaks of its own future action (CAMEO's intent, threat and refusal codes)."""
+
+    PROMISE = "promise"
+    THREAT = "threat"
+    REFUSAL = "refusal"
+
+
+_STANCE_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep"})
+_STANCE_DEPTH = 3
+
+
+def stance_of(trigger: Token) -> Stance | None:
+    """The actor's stance towards the action of ``trigger``, or None for a plain report.
+
+    Its own future auxiliary makes a promise ("will allow", "said they would boycott"), or a
+    refusal when negated ("will not accept"). Otherwise the first governing word up an
+    infinitive chain decides: a promise word ("prepared to lift", "offered to hand over"), a
+    threat word ("threatened to withdraw") or a refusal ("refused to meet", "is not willing to").
+    """
+    cues = _cues()
+    own = _own_cues(trigger)
+    negated = bool(own & cues["negators"])
+    if own & cues["stance_aux"] and "have" not in own:
+        return Stance.REFUSAL if negated else Stance.PROMISE
+    token, depth = trigger, 0
+    while token.dep_ in _STANCE_DEPS and token.head.i != token.i and depth < _STANCE_DEPTH:
+        head = token.head
+        forms = _forms(head)
+        copula = head.head if head.dep_ == "acomp" else head  # "is not prepared to": "not" is on "is"
+        head_negated = bool((_own_cues(head) | _own_cues(copula)) & cues["negators"])
+        if forms & cues["refusal"]:
+            return None if head_negated else Stance.REFUSAL
+        if forms & cues["threat"]:
+            return None if head_negated else Stance.THREAT
+        if forms & cues["promise"]:
+            return Stance.REFUSAL if head_negated or negated else Stance.PROMISE
+        token, depth = head, depth + 1
+    return None

@@ -70,7 +70,7 @@ def _word_in(token: Token, group: frozenset[str]) -> bool:
 
 def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]) -> bool:
     group = groups.get(group_name, frozenset({group_name}))
-    objects = objects_of(token)
+    objects = objects_of(token) or _complement_subjects(token)
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -90,6 +90,17 @@ def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]])
             return group_name == "territory"
     instruments = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
     return any(_word_in(o, group) or any(_word_in(c, group) for c in o.conjuncts) for o in instruments)
+
+
+def _complement_subjects(token: Token) -> list[Token]:
+    """Subjects of a verb's infinitive complement, its objects in meaning ("allow convoys to reach")."""
+    return [
+        s
+        for c in token.children
+        if c.dep_ in {"ccomp", "xcomp"} and any(a.tag_ == "TO" for a in c.children)
+        for s in c.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+    ]
 
 
 def _modifier_words(token: Token) -> set[str]:
@@ -141,6 +152,8 @@ def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) 
 
 def match_trigger(token: Token, lex: Lexicon, index: ActorIndex) -> TriggerMatch | None:
     """The most specific trigger evoked by ``token`` whose constraints hold, or None."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return None  # "March 3" is a date, not a protest
     if token.pos_ in _VERB_POS:
         pos = "VERB"
     elif token.pos_ in _NOUN_POS and token.dep_ not in {"compound"}:
@@ -148,7 +161,8 @@ def match_trigger(token: Token, lex: Lexicon, index: ActorIndex) -> TriggerMatch
     else:
         return None
     candidates = lex.triggers.get((token.lemma_.lower(), pos), ()) + lex.triggers.get((token.lower_, pos), ())
-    for trigger in sorted(set(candidates), key=lambda t: -t.specificity):
+    # deduplicated in order: a set would make ties depend on the hash seed
+    for trigger in sorted(dict.fromkeys(candidates), key=lambda t: t.precedence):
         if _satisfied(token, trigger, lex, index):
             return TriggerMatch(token=token, trigger=trigger)
     return None

@@ -21,11 +21,37 @@ _LOADED: dict[str, Language] = {}
 _LOCK = threading.Lock()
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_TOKENS = 16
+
+
+def _wire_dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a wire dateline opening a paragraph ("BAMAKO, March 3
+    (Reuters) -", "KYIV, Ukraine (AP) \u2014"): a place in capitals or an agency in brackets, then a dash."""
+    first = doc[start]
+    capitals = first.is_alpha and first.text.isupper() and len(first.text) > 1
+    bracket = False
+    for token in doc[start + 1 : min(len(doc) - 1, start + _DATELINE_TOKENS)]:
+        if "\n" in token.text or token.text in {".", "!", "?"} and not capitals:
+            return None
+        if token.text == ")":
+            bracket = True
+        if token.text in _DASHES and (capitals or bracket):
+            return token.i + 1
+    return None
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs or a caption."""
+    """Start a sentence after every line break, so no sentence spans two paragraphs or a caption,
+    and after a wire dateline, so "BAMAKO, March 3 (Reuters) -" is not parsed into the lead."""
+    starts = [0] if len(doc) else []
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        if (end := _wire_dateline_end(doc, start)) is not None and end < len(doc):
+            doc[end].is_sent_start = True
     return doc
 
 

@@ -16,6 +16,11 @@ __all__ = ["MentionCues", "is_metonymic", "mention_cues", "mention_root", "split
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "25th District of Florida", "the Second Region of ...": a numbered unit of the place, not its type
+_ORDINAL_END = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+$",
+    re.IGNORECASE,
+)
 _QUALIFIER = re.compile(r"^\s*,\s+((?:[A-Z][A-Za-z.'’\-]*\.?)(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})")
 
 
@@ -46,7 +51,11 @@ def mention_cues(text: str, start: int, end: int) -> MentionCues:
     kinds: frozenset[PlaceKind] = frozenset()
     if (after := _NEXT_WORD.match(text, end, min(len(text), end + 40))) and after.group(1).lower() in nouns:
         kinds = nouns[after.group(1).lower()]
-    elif (before := _OF_BEFORE.search(text[max(0, start - 40) : start])) and before.group(1).lower() in nouns:
+    elif (
+        (before := _OF_BEFORE.search(window := text[max(0, start - 40) : start]))
+        and before.group(1).lower() in nouns
+        and not _ORDINAL_END.search(window[: before.start()])
+    ):
         kinds = nouns[before.group(1).lower()]
     qualifier = None
     if match := _QUALIFIER.match(text[end : end + 60]):

@@ -52,6 +52,9 @@ MIN_FUZZY_SKELETON = 4
 SEAT_SHARE = 0.05
 W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
+W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
+W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
+MIN_SIBLINGS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     if type_kinds:
         score += 3.0 if e.kind in type_kinds else -2.0
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
-        h.entry.kind is PlaceKind.CITY and not h.fuzzy and (
+        h.entry.kind is PlaceKind.CITY and not h.fuzzy and h.name_kind != NAME_ALTERNATE and (
             (h.entry.admin1 == e.admin1 and h.entry.population >= SEAT_SHARE * e.population)
             or (h.entry.feature == "PPLC" and h.entry.country == e.country)
         )
@@ -194,6 +197,12 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     total = sum(w for w, _ in weights)
     if total <= 0:
         return score
+    compatriots = [p for _, p in weights if p.country == e.country]
+    if e.feature == "PPLC" and any(p.kind is PlaceKind.COUNTRY for p in compatriots):
+        score += W_CAPITAL
+    siblings = {p.id for p in compatriots if p.kind is PlaceKind.ADMIN1}
+    if e.kind is PlaceKind.ADMIN1 and len(siblings) >= MIN_SIBLINGS:
+        score += W_SIBLINGS
     score += W_COUNTRY * sum(w for w, p in weights if p.country == e.country) / total
     local = [(w, p) for w, p in weights if p.kind in SUBNATIONAL]
     local_total = sum(w for w, _ in local)
