@@ -62,6 +62,9 @@ def test_seed_places(pipeline, shared):
         ),
         # oceans and seas are regions, not Atlantic, Iowa
         ("Migrants drowned in the Mediterranean after crossing from Libya.", "Mediterranean", None),
+        # natural features the populated-place extracts lack come from the curated supplement
+        ("Kurdish forces pushed east of the Euphrates near Deir ez-Zor.", "Euphrates", None),
+        ("Floods cut roads across Sumatra and Java on Monday.", "Sumatra", None),
     ],
 )
 def test_disambiguation(pipeline, make_article, text, surface, geonames_id):

@@ -92,6 +92,7 @@ _VIOLENT = frozenset(
      "attack", "killing", "massacre", "riot", "mob_violence", "capture"}
 )  # fmt: skip
 _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
@@ -151,7 +152,7 @@ class EventStage:
                 drafts[m.token.i] = draft
         if types is not None:
             drafts |= _discovered(parsed, drafts, types, lex, index)
-        _add_tolls(drafts, matches, triggered, lex, index)
+        _add_tolls(drafts, matches, triggered, lex, index, types)
         anchors = Anchors(document)
         claims = find_claims(document, parsed)
         events = [_event(d, anchors, claims, document) for d in drafts.values()]
@@ -217,6 +218,8 @@ def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerM
         token = match.token
         if match.trigger.event_class not in _OUTCOMES | {"disrupted_weapons"} or token.pos_ != "VERB":
             continue
+        if _is_consequence(token, triggered):
+            continue  # "were killed in a car bombing": the bombing is the event, the deaths its toll
         related = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         related += [
             g for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"
@@ -238,37 +241,47 @@ def _add_tolls(
     triggered: dict[int, TriggerMatch],
     lex: Lexicon,
     index: ActorIndex,
+    types: SentenceTypes | None,
 ) -> None:
-    """Give a violent event the victims of its toll: "shelled the town, killing four civilians"."""
+    """Give a violent event the victims of its toll: "shelled the town, killing four civilians". When
+    the cause made no event ("wounded two soldiers in a bomb attack" names no bomber), the toll is the event."""
     for m in matches:
-        if not _is_consequence(m.token, triggered):
+        if (cause_at := _cause_of(m.token, triggered)) is None:
             continue
         cause = drafts.get(m.token.head.i) or next(
             (drafts[c.i] for p in m.token.children for c in p.children if c.i in drafts), None
         )
-        toll = _draft(m, lex, index)
-        if cause is None or toll is None:
+        if cause is None:  # the toll takes the cause's weapon: "wounded ... in a bomb attack" is a bombing
+            if (own := _draft(m, lex, index, weapon=cause_at, types=types)) is not None:
+                drafts[m.token.i] = own
             continue
-        victims = [a for a in toll.actors if a.role is ActorRole.TARGET]
-        cause.actors = _dedupe(cause.actors + victims)
+        toll = _draft(m, lex, index)
+        if toll is not None:
+            victims = [a for a in toll.actors if a.role is ActorRole.TARGET]
+            cause.actors = _dedupe(cause.actors + victims)
 
 
-def _is_consequence(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
-    """True for a killing that is the outcome of another violent event: "shelled the town, killing
-    four", "were killed in an air strike" (the shelling or strike is the event; the deaths are its toll)."""
+def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
+    """For a killing that is the outcome of another violent event, the index of that event's trigger:
+    "shelled the town, killing four", "were killed in an air strike" (the shelling or strike is the
+    event; the deaths are its toll)."""
     if triggered[token.i].trigger.event_class not in _OUTCOMES:
-        return False
+        return None
     head = triggered.get(token.head.i)
     if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
-        return True
+        return head.token.i
     for prep in (
         c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
     ):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             cause = triggered.get(obj.i)
             if cause is not None and cause.trigger.event_class in _REMOTE:
-                return True
-    return False
+                return obj.i
+    return None
+
+
+def _is_consequence(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
+    return _cause_of(token, triggered) is not None
 
 
 def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
@@ -372,8 +385,11 @@ def _verb_roles(
 def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventActor]:
     actors: list[EventActor] = []
     for child in token.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-            actors += _role_actors(child, ActorRole.ACTOR1, index)
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:  # named or known actors: not "suicide", "car"
+            if child.ent_type_ in _ACTOR_ENTS:
+                actors += _role_actors(child, ActorRole.ACTOR1, index)
+            else:
+                actors += [_event_actor(a, ActorRole.ACTOR1) for a in index.for_phrase(child)]
     for head in _prep_objects(token, {"by", "from"}):
         actors += _role_actors(head, ActorRole.ACTOR1, index)
     for head in _prep_objects(token, {"of", "on", "against"}):
@@ -457,7 +473,7 @@ def _draft(
     support = types.probability(token.sent, cls.id) if types is not None else None
     if (
         cls.category.value in _NEEDS_ACTOR
-        and not any(a.role is ActorRole.ACTOR1 for a in actors)
+        and not any(a.role is ActorRole.ACTOR1 or (symmetric and a.role is ActorRole.ACTOR2) for a in actors)
         and (
             support is None
             or support < _ACTORLESS_SUPPORT
