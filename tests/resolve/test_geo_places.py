@@ -123,6 +123,22 @@ def test_places_tagged_as_other_entities_move_out_of_actors(pipeline, make_artic
     assert all(a.name != "Aleppo" for a in document.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "is_place"),
+    [
+        # towns the small NER model calls a person, an organisation or a product
+        ("Grozny's streets are still heavily patrolled by troops every night.", "Grozny", True),
+        ("North Ossetians this past week demonstrated in Beslan against the governor.", "Beslan", True),
+        ("And in the southern province of Muthanna, an army captain was killed.", "Muthanna", True),
+        # a surname of a person named in full earlier is never a town of that name
+        ("Jesse Jackson arrived on Monday. Jackson said the vote was stolen.", "Jackson", False),
+    ],
+)
+def test_mistagged_towns(pipeline, make_article, text, surface, is_place):
+    places = pipeline.extract(make_article(text)).places
+    assert any(p.text == surface for p in places) is is_place, [p.text for p in places]
+
+
 def test_unresolvable_gpe_is_dropped_not_fatal(pipeline, make_article):
     document = pipeline.extract(make_article("A commander of the Fastaqim group told Reuters in Beirut."))
     assert all(p.geonames_id is not None for p in document.places)

@@ -8,12 +8,14 @@ Candidate phrases are runs of capitalised words (with Arabic article particles s
   the parent city being in the article);
 - ``type-noun``: a fitting feature noun is next to it ("the Hanano district", "Idlib province");
 - ``entity``: an NER NORP/ORG entity that is exactly a country, or a large city (not a demonym);
-  a one-word PERSON entity that is a city of a million people ("Aleppo" mis-tagged);
+  a one-word PERSON entity that is a city of 100,000 people and no person's surname in the
+  article ("Grozny's streets" mis-tagged, but not "Jackson" after "Jesse Jackson");
 - ``prominent``: a country, continent or city/province of 100,000+ people named mid-sentence
   outside any organisation or person name (the small NER model misses "east Aleppo");
 - ``site``: a city/province of 10,000+ people used as a site, after a locative preposition or
   as the object of a site verb ("captured Jaffna", "the siege on Manbij"), also when the NER
-  called it a person or nationality, never inside another entity (a date, an organisation).
+  called it a person or nationality, or an organisation or product spanning exactly the name
+  ("demonstrated in Beslan"), never inside another entity (a date, an organisation).
 """
 
 from __future__ import annotations
@@ -41,9 +43,13 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_WORDS = 5
 NORP_MIN_POPULATION = 100_000
 ORG_MIN_POPULATION = 1_000_000
+PERSON_MIN_POPULATION = 100_000  # a one-word "person" that is a city this big and no one's surname
 PROMINENT_MIN_POPULATION = 100_000
 SITE_MIN_POPULATION = 10_000
 _SITE_LABELS = frozenset({None, "PERSON", "NORP", "LANGUAGE"})
+# Entities that, spanning exactly a town's name used as a site, are mis-tagged places ("demonstrated
+# in Beslan" as an organisation, "the siege on Manbij" as a product).
+_SITE_EXACT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ENTITY_LABELS = frozenset({"NORP", "ORG", "PERSON", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 
@@ -101,9 +107,16 @@ def _prominent(gazetteer: Gazetteer, key: str, threshold: int, countries: bool =
     )
 
 
+def _surnames(parsed: Doc) -> frozenset[str]:
+    """Folded last words of the article's multi-word person names ("Jackson" after "Jesse Jackson")."""
+    return frozenset(
+        name_key(e[-1].text) for e in parsed.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_alpha
+    )
+
+
 def _entity_ok(gazetteer: Gazetteer, key: str, label: str) -> bool:
     if label == "PERSON":
-        return " " not in key and _prominent(gazetteer, key, ORG_MIN_POPULATION, countries=False)
+        return " " not in key and _prominent(gazetteer, key, PERSON_MIN_POPULATION, countries=False)
     return _prominent(
         gazetteer, key, NORP_MIN_POPULATION if label in ("NORP", "LANGUAGE") else ORG_MIN_POPULATION
     )
@@ -115,6 +128,7 @@ def find_mentions(
     """Place mentions not among ``taken`` spans; ``known`` are the keys of the NER places."""
     entities = {(e.start_char, e.end_char): e.label_ for e in parsed.ents}
     persons = [(s, e) for (s, e), label in entities.items() if label == "PERSON"]
+    surnames = _surnames(parsed)
     names = [(s, e) for (s, e), label in entities.items() if label in ("PERSON", "ORG")]
     others = [(s, e) for (s, e), label in entities.items() if label not in _SITE_LABELS | _PLACE_LABELS]
     accepted: list[tuple[int, int]] = list(taken)
@@ -137,9 +151,11 @@ def find_mentions(
             label = entities.get((start, end))
             if any(h.entry.source.startswith("supplement") for h in hits) and not _inside(start, end, names):
                 rule = "supplement"  # but not "North Atlantic" inside "North Atlantic Treaty Organization"
-            elif kinds and any(h.entry.kind in kinds for h in hits) and not _overlaps(start, end, persons):
+            elif kinds and any(h.entry.kind in kinds for h in hits) and not _overlaps(
+                start, end, [p for p in persons if p != (start, end)]
+            ):  # "the province of Muthanna" even when the NER calls it a person
                 rule = "type-noun"
-            elif label in _ENTITY_LABELS and _entity_ok(gazetteer, key, label):
+            elif label in _ENTITY_LABELS and _entity_ok(gazetteer, key, label) and key not in surnames:
                 rule = "entity"
             elif (
                 label is None and not _overlaps(start, end, names) and not _common_word(text, key)
@@ -147,7 +163,9 @@ def find_mentions(
             ):  # fmt: skip
                 rule = "prominent"
             elif (
-                label in _SITE_LABELS and not _overlaps(start, end, others) and not _common_word(text, key)
+                (label in _SITE_LABELS or label in _SITE_EXACT_LABELS)
+                and not _overlaps(start, end, [o for o in others if o != (start, end)])
+                and not _common_word(text, key) and key not in surnames
                 and is_site(parsed, start, end) and _prominent(gazetteer, key, SITE_MIN_POPULATION)
             ):  # fmt: skip
                 rule = "site"
