@@ -42,6 +42,14 @@ def _span(text, word, nth=0):
         # a place qualifying a participant is not the site; the agent of a capture is not either
         ("U.S. forces captured four insurgents near the base at Shkin in Paktika.", "captured", "Paktika"),
         ("A cab driver from Abidjan was shot dead by police in Bouake.", "shot", "Bouake"),
+        ("Five Iraqis were killed in a US air strike on Fallujah on Monday.", "killed", "Fallujah"),
+        # a place that locates another ("X in central Y", "Y's city of X") is not the site
+        (
+            "A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus.",
+            "killed",
+            "al-Tijara",
+        ),
+        ("A guard was killed by locals in Iraq's northern city of Mosul on Monday.", "killed", "Mosul"),
     ],
 )
 def test_clause_location(pipeline, make_article, text, trigger, expected):

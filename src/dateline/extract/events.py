@@ -243,8 +243,8 @@ def _add_tolls(
     index: ActorIndex,
     types: SentenceTypes | None,
 ) -> None:
-    """Give a violent event the victims of its toll: "shelled the town, killing four civilians". When
-    the cause made no event ("wounded two soldiers in a bomb attack" names no bomber), the toll is the event."""
+    """Give a violent event the victims of its toll: "shelled the town, killing four civilians". When the
+    cause made no event ("wounded two soldiers in a bomb attack" names no bomber), the toll is the event."""
     for m in matches:
         if (cause_at := _cause_of(m.token, triggered)) is None:
             continue

@@ -11,11 +11,15 @@ from spacy.tokens import Doc, Span
 from ..schema import Actor, Document, Place, TimeExpression
 from ..schema import Span as TextSpan
 
-__all__ = ["ACTOR_LABELS", "PLACE_LABELS", "TIME_LABELS", "MentionStage"]
+__all__ = ["ACTOR_LABELS", "NOT_NAME_POS", "PLACE_LABELS", "TIME_LABELS", "MentionStage"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Parts of speech a one-word place or actor name never has ("I", "Most were captured").
+NOT_NAME_POS = frozenset(
+    {"PRON", "DET", "ADJ", "ADV", "AUX", "VERB", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
+)
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(['’]s?|[\s,;:]+)$")
 
@@ -56,7 +60,7 @@ class MentionStage:
             surface, span = text[start:end], TextSpan(start, end)
             if ent.label_ in ACTOR_LABELS:
                 actors.setdefault(_key(surface), []).append((surface, ent.label_, span))
-            elif ent.label_ in PLACE_LABELS:
+            elif ent.label_ in PLACE_LABELS and not (len(ent) == 1 and ent[0].pos_ in NOT_NAME_POS):
                 places.setdefault(_key(surface), []).append((surface, ent.label_, span))
             elif ent.label_ in TIME_LABELS:
                 times.append(TimeExpression(text=surface, span=span, label=ent.label_, reason="unresolved"))

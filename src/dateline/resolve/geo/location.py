@@ -17,6 +17,7 @@ event's clause; ``trigger`` (the event word's span) sharpens the choice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +51,11 @@ _WIDER = {
 _SUBNATIONAL = frozenset(_SPECIFICITY) - {PlacePrecision.COUNTRY, PlacePrecision.REGION}
 MIN_CLAUSE_SCORE = -1.0
 W_REFERENCE = 1.5
+# Between a place and the place that locates it: "al-Tijara neighbourhood in central Damascus",
+# "Sinjar town, some 100 km west of Mosul", "Manger Square in nearby Bethlehem".
+_REFERENCE_GAP = re.compile(
+    r"^[^.;:!?()\"]{0,45}?\b(?:in|near|of|outside|outskirts of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +165,14 @@ def _best(
         for p, s, e in _candidates(document, parsed, start, end)
         if (t := mention_root(parsed, s, e))
     ]
+    text = document.article.text
     for place, s, e, token in found:
         score = _attachment(token, trigger) + _SPECIFICITY.get(place.precision, -0.5)
-        if _under_place(token, trigger, {t.i for p, *_, t in found if p.id != place.id}):
+        if (
+            _under_place(token, trigger, {t.i for p, *_, t in found if p.id != place.id})
+            or any(p.id != place.id and e0 <= s and _REFERENCE_GAP.match(text[e0:s]) for p, _, e0, _ in found)
+            or token.dep_ == "poss"  # "Iraq's northern city of Mosul": the container, not the site
+        ):
             score -= W_REFERENCE  # "Sadr City in eastern Baghdad", "Sinjar, 100 km west of Mosul"
         score -= 1.0 if place.lat is None else 0.0
         if trigger is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ...extract.mentions import NOT_NAME_POS
 from .containment import is_site
 from .cues import mention_cues
 from .normalize import name_key, strip_article
@@ -92,6 +93,12 @@ def _sentence_initial(parsed: Doc, start: int) -> bool:
     return span is not None and len(span) > 0 and span[0].is_sent_start
 
 
+def _function_word(parsed: Doc, start: int, end: int) -> bool:
+    """A one-word phrase the parser reads as something other than a name ("Most were captured")."""
+    span = parsed.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].pos_ in NOT_NAME_POS and span[0].tag_ != "NNP"
+
+
 def _common_word(text: str, key: str) -> bool:
     """A one-word key that also occurs in lower case in the text is a common noun ("state")."""
     return " " not in key and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
@@ -138,7 +145,7 @@ def find_mentions(
             continue
         surface = text[start:end]
         key = strip_article(name_key(surface))
-        if not key:
+        if not key or _function_word(parsed, start, end):
             continue
         rule = None
         if key in known and not _overlaps(start, end, persons) and not _common_word(text, key):
@@ -151,8 +158,10 @@ def find_mentions(
             label = entities.get((start, end))
             if any(h.entry.source.startswith("supplement") for h in hits) and not _inside(start, end, names):
                 rule = "supplement"  # but not "North Atlantic" inside "North Atlantic Treaty Organization"
-            elif kinds and any(h.entry.kind in kinds for h in hits) and not _overlaps(
-                start, end, [p for p in persons if p != (start, end)]
+            elif (
+                kinds
+                and any(h.entry.kind in kinds for h in hits)
+                and not _overlaps(start, end, [p for p in persons if p != (start, end)])
             ):  # "the province of Muthanna" even when the NER calls it a person
                 rule = "type-noun"
             elif label in _ENTITY_LABELS and _entity_ok(gazetteer, key, label) and key not in surnames:
