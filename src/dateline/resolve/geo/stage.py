@@ -156,7 +156,9 @@ class PlaceStage:
         places = []
         for group, spans, entry, toponym in sorted(merged.values(), key=lambda v: min(v[1])):
             container = None
-            if entry is None and (kind := facility_kind(group.text, group.label) or _village(toponym)):
+            if entry is None and (
+                kind := facility_kind(group.text, group.label) or _village(toponym) or _site(parsed, group)
+            ):
                 container = find_container(self.gazetteer, text, group.text, spans, kind, located)
             if entry is None and container is None and group.label not in _KEEP_UNRESOLVED:
                 log.debug("dropped unresolved place %r (%s)", group.text, group.label)
@@ -193,6 +195,14 @@ def _village(toponym: Toponym) -> str | None:
     """``"facility"`` for a name a settlement noun introduces ("the village of Tamthil", "Aziziyah
     district") that the gazetteer lacks: it is placed like a facility, inside its container."""
     return "facility" if toponym.type_kinds & {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD} else None
+
+
+def _site(parsed: Doc, group: _Group) -> str | None:
+    """``"facility"`` for a place name the gazetteer lacks, used as a site ("Eritrea captured Badme",
+    "fighting at Todee"): a village or district too small for the gazetteer, placed in its container."""
+    if group.label not in ("GPE", "LOC"):
+        return None
+    return "facility" if any(is_site(parsed, s, e) for s, e in group.spans) else None
 
 
 def _without(actors: tuple[Actor, ...], spans: set[tuple[int, int]]) -> tuple[Actor, ...]:
