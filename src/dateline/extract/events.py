@@ -77,6 +77,10 @@ _LIGHT_VERBS = frozenset(
         "issue",
         "deliver",
         "send",
+        "renew",
+        "undertake",
+        "open",
+        "initiate",
     }
 )
 _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})

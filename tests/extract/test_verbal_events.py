@@ -1,0 +1,30 @@
+"""Verbal and non-violent events on self-written sentences: PLOVER type and mode of the main event."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "mode"),
+    [
+        (
+            "Striking dock workers blocked the main road into the port on Monday.",
+            "blocked",
+            "PROTEST",
+            "obstruct",
+        ),
+        ("The teachers' union called off its week-long strike on Friday.", "called", "CONCEDE", None),
+        ("The military council lifted the nightly curfew in the capital.", "lifted", "RETREAT", "ease"),
+        ("The government allowed aid convoys into the besieged town.", "allowed", "RETREAT", "access"),
+        ("Kenya extradited two suspects to Uganda on Tuesday.", "extradited", "COOPERATE", None),
+        ("The two governments renewed negotiations on the border dispute.", "negotiations", "CONSULT", None),
+        ("The opposition party said it would boycott the elections.", "boycott", "THREATEN", "political"),
+        ("The rebels accepted the ceasefire proposal on Sunday.", "accepted", "AGREE", None),
+    ],
+)
+def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):
+    events = pipeline.extract(make_article(text)).events
+    event = next((e for e in events if e.trigger.text == trigger), None)
+    assert event is not None, [(e.trigger.text, e.plover) for e in events]
+    assert (event.plover.type, event.plover.mode) == (plover, mode)
