@@ -1,4 +1,4 @@
-"""Verbal and non-violent events on self-written sentences: PLOVER type and mode of the main event."""
+"""Events on self-written sentences, verbal and non-violent ones mostly: PLOVER type and mode."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import pytest
         ("The two governments renewed negotiations on the border dispute.", "negotiations", "CONSULT", None),
         ("The opposition party said it would boycott the elections.", "boycott", "THREATEN", "political"),
         ("The rebels accepted the ceasefire proposal on Sunday.", "accepted", "AGREE", None),
+        ("Rebel positions came under heavy mortar fire near the airport.", "fire", "ASSAULT", "heavy-weapons"),
     ],
 )
 def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):

@@ -400,6 +400,11 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
         actors += _role_actors(head, ActorRole.TARGET, index)
     for head in _prep_objects(token, {"with", "between"}):
         actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+    under = token.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
+    if under is not None and under.head.lemma_.lower() in ("come", "be"):
+        subject = subject_of(under.head)  # "rebels came under mortar fire": they were its target
+        if subject is not None:
+            actors += _role_actors(subject, ActorRole.TARGET, index)
     if (
         not any(a.role is ActorRole.ACTOR1 for a in actors)
         and token.dep_ in {"dobj", "attr"}
