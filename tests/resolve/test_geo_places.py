@@ -65,6 +65,9 @@ def test_seed_places(pipeline, shared):
         # natural features the populated-place extracts lack come from the curated supplement
         ("Kurdish forces pushed east of the Euphrates near Deir ez-Zor.", "Euphrates", None),
         ("Floods cut roads across Sumatra and Java on Monday.", "Sumatra", None),
+        # a former name of a country is that country; a former state is a curated region
+        ("The rebels have captured half of Zaire since launching their offensive.", "Zaire", 203312),
+        ("The nerve agent was developed by the Soviet Union in the 1970s.", "Soviet Union", None),
     ],
 )
 def test_disambiguation(pipeline, make_article, text, surface, geonames_id):
