@@ -50,6 +50,9 @@ def _span(text, word, nth=0):
             "al-Tijara",
         ),
         ("A guard was killed by locals in Iraq's northern city of Mosul on Monday.", "killed", "Mosul"),
+        # a country in a hyphenated modifier of a participant is not the site; a demonym locates nothing
+        ("A commander was killed in a US-Kurdish operation near Kirkuk on Thursday.", "killed", "Kirkuk"),
+        ("The army has patrolled Palestinian cities in the West Bank for months.", "patrolled", "West Bank"),
     ],
 )
 def test_clause_location(pipeline, make_article, text, trigger, expected):

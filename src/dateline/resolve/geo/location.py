@@ -81,14 +81,25 @@ def _participants() -> frozenset[str]:
 
 
 def _attribute(node: Token) -> bool:
-    """The place only qualifies a participant: "U.S. forces", "Mexico's army", "a driver from Abidjan"."""
+    """The place only qualifies a participant: "U.S. forces", "Mexico's army", "a driver from Abidjan",
+    "US-led invasion forces" (through a hyphenated modifier)."""
     nouns = _participants()
+    while node.head.i != node.i and _hyphenated(node, node.head) and node.head.dep_ in ("amod", "compound"):
+        node = node.head  # "US" in "US-led forces" -> "led", which modifies "forces"
     head = node.head
     if node.dep_ in ("compound", "poss", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         return head.lower_ in nouns
     if node.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head.lower_ in nouns
     return False
+
+
+def _hyphenated(a: Token, b: Token) -> bool:
+    """True when ``a`` and ``b`` are parts of one hyphenated word ("US-led", "US-Kurdish")."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    between = a.doc[first.i + 1 : second.i]
+    joined = len(between) == 1 and between[0].text == "-" and not between[0].whitespace_
+    return joined and not first.whitespace_
 
 
 def _agent(node: Token, trigger: Token | None) -> bool:
@@ -168,18 +179,30 @@ def _best(
     text = document.article.text
     for place, s, e, token in found:
         score = _attachment(token, trigger) + _SPECIFICITY.get(place.precision, -0.5)
-        if (
-            _under_place(token, trigger, {t.i for p, *_, t in found if p.id != place.id})
-            or any(p.id != place.id and e0 <= s and _REFERENCE_GAP.match(text[e0:s]) for p, _, e0, _ in found)
-            or token.dep_ == "poss"  # "Iraq's northern city of Mosul": the container, not the site
-        ):
-            score -= W_REFERENCE  # "Sadr City in eastern Baghdad", "Sinjar, 100 km west of Mosul"
+        if _is_reference(place, token, s, found, trigger, text):
+            score -= W_REFERENCE
         score -= 1.0 if place.lat is None else 0.0
         if trigger is not None:
             score -= 0.002 * abs(s - trigger.idx)
         if best is None or score > best[0]:
             best = (score, place, (s, e))
     return best
+
+
+def _is_reference(
+    place: Place, token: Token, start: int, found: list[tuple[Place, int, int, Token]], trigger: Token | None,
+    text: str,
+) -> bool:  # fmt: skip
+    """True when the mention only locates another place of the clause: it is under that place in the
+    parse ("Sadr City in eastern Baghdad"), follows it as "X in central Y" or "X, 100 km west of Y",
+    or is a possessive ("Iraq's northern city of Mosul"). Demonym places ("Palestinian cities in
+    the West Bank") locate nothing."""
+    others = [(p, e, t) for p, _, e, t in found if p.id != place.id and p.label != "NORP"]
+    return (
+        token.dep_ == "poss"
+        or _under_place(token, trigger, {t.i for *_, t in others})
+        or any(end <= start and _REFERENCE_GAP.match(text[end:start]) for _, end, _ in others)
+    )
 
 
 def _under_place(token: Token, trigger: Token | None, others: set[int]) -> bool:
