@@ -51,6 +51,8 @@ _WIDER = {
 _SUBNATIONAL = frozenset(_SPECIFICITY) - {PlacePrecision.COUNTRY, PlacePrecision.REGION}
 MIN_CLAUSE_SCORE = -1.0
 W_REFERENCE = 1.5
+W_SCENE = 2.5  # a sentence-initial locative phrase sets the scene of everything after it
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "nsubjpass"})  # what was reported
 # Between a place and the place that locates it: "al-Tijara neighbourhood in central Damascus",
 # "Sinjar town, some 100 km west of Mosul", "Manger Square in nearby Bethlehem".
 _REFERENCE_GAP = re.compile(
@@ -133,6 +135,8 @@ def _attachment(token: Token, trigger: Token | None) -> float:
         score += 1.0 if node.head.lower_ not in ("from", "to", "of") else 0.2
     elif node.dep_ in ("dobj", "nsubjpass", "compound", "appos", "npadvmod"):
         score += 0.6
+    if node.dep_ == "pobj" and node.head.lower_ in locative and node.head.i == node.sent.start:
+        score += W_SCENE  # "In Vienna, some 200,000 people ... marched": the scene of the sentence
     if trigger is None:
         return score
     said = trigger.lemma_.lower() in reporting  # the event is itself a statement
@@ -145,6 +149,7 @@ def _attachment(token: Token, trigger: Token | None) -> float:
             and parent.i != trigger.i
             and parent.pos_ == "VERB"
             and parent.lemma_.lower() in reporting
+            and node.dep_ not in _CONTENT_DEPS
         ):
             score -= 3.0  # "speaking in Geneva" is where it was said, not where the event happened
         if said and parent.i == trigger.i and node.dep_ in ("ccomp", "xcomp", "parataxis"):

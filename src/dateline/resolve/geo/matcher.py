@@ -8,11 +8,12 @@ Candidate phrases are runs of capitalised words (with Arabic article particles s
   the parent city being in the article);
 - ``type-noun``: a fitting feature noun is next to it ("the Hanano district", "Idlib province");
 - ``entity``: an NER NORP/ORG entity that is exactly a country, or a large city (not a demonym);
-  a one-word PERSON entity that is a city of 100,000 people and no person's surname in the
-  article ("Grozny's streets" mis-tagged, but not "Jackson" after "Jesse Jackson");
+  a one-word PERSON entity that is no person's surname in the article and a city of a million
+  people ("Aleppo" mis-tagged), or of 100,000 that owns a part of a place ("Grozny's streets";
+  not "Jackson" after "Jesse Jackson", nor "his brother Tyler");
 - ``prominent``: a country, continent or city/province of 100,000+ people named mid-sentence
   outside any organisation or person name (the small NER model misses "east Aleppo");
-- ``site``: a city/province of 10,000+ people used as a site, after a locative preposition or
+- ``site``: a city/province/district of 10,000+ people used as a site, after a locative preposition or
   as the object of a site verb ("captured Jaffna", "the siege on Manbij"), also when the NER
   called it a person or nationality, or an organisation or product spanning exactly the name
   ("demonstrated in Beslan"), never inside another entity (a date, an organisation).
@@ -104,11 +105,19 @@ def _common_word(text: str, key: str) -> bool:
     return " " not in key and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
 
 
-def _prominent(gazetteer: Gazetteer, key: str, threshold: int, countries: bool = True) -> bool:
-    """A country or continent (when ``countries``), or a city/province of ``threshold`` people."""
+def _prominent(
+    gazetteer: Gazetteer, key: str, threshold: int, countries: bool = True, districts: bool = False
+) -> bool:
+    """A country or continent (when ``countries``), or a city/province (or district, when
+    ``districts``) of ``threshold`` people."""
+    kinds = (
+        (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        if districts
+        else (PlaceKind.CITY, PlaceKind.ADMIN1)
+    )
     return key not in demonyms() and any(
         (countries and h.entry.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT))
-        or (h.entry.kind in (PlaceKind.CITY, PlaceKind.ADMIN1) and h.entry.population >= threshold)
+        or (h.entry.kind in kinds and h.entry.population >= threshold)
         for h in gazetteer.lookup(key)
         if not h.fuzzy
     )
@@ -121,9 +130,29 @@ def _surnames(parsed: Doc) -> frozenset[str]:
     )
 
 
-def _entity_ok(gazetteer: Gazetteer, key: str, label: str) -> bool:
-    if label == "PERSON":
-        return " " not in key and _prominent(gazetteer, key, PERSON_MIN_POPULATION, countries=False)
+_PLACE_PARTS = frozenset(
+    {"street", "outskirts", "suburb", "centre", "center", "district", "neighbourhood", "neighborhood",
+     "airport", "port", "market", "square", "residents", "mayor", "governor", "skyline", "old"}
+)  # fmt: skip
+
+
+def _place_possessive(parsed: Doc, start: int, end: int) -> bool:
+    """The name owns a part of a place: "Grozny's streets", "Kherson's outskirts"."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "poss"
+        and any(c.dep_ == "case" for c in root.children)
+        and root.head.lemma_.lower() in _PLACE_PARTS
+    )
+
+
+def _entity_ok(gazetteer: Gazetteer, key: str, label: str, place_possessive: bool) -> bool:
+    if label == "PERSON":  # a one-word "person" that is a city of a million, or owns streets or outskirts
+        threshold = PERSON_MIN_POPULATION if place_possessive else ORG_MIN_POPULATION
+        return " " not in key and _prominent(gazetteer, key, threshold, countries=False)
     return _prominent(
         gazetteer, key, NORP_MIN_POPULATION if label in ("NORP", "LANGUAGE") else ORG_MIN_POPULATION
     )
@@ -164,7 +193,11 @@ def find_mentions(
                 and not _overlaps(start, end, [p for p in persons if p != (start, end)])
             ):  # "the province of Muthanna" even when the NER calls it a person
                 rule = "type-noun"
-            elif label in _ENTITY_LABELS and _entity_ok(gazetteer, key, label) and key not in surnames:
+            elif (
+                label in _ENTITY_LABELS
+                and _entity_ok(gazetteer, key, label, _place_possessive(parsed, start, end))
+                and key not in surnames
+            ):
                 rule = "entity"
             elif (
                 label is None and not _overlaps(start, end, names) and not _common_word(text, key)
@@ -175,7 +208,8 @@ def find_mentions(
                 (label in _SITE_LABELS or label in _SITE_EXACT_LABELS)
                 and not _overlaps(start, end, [o for o in others if o != (start, end)])
                 and not _common_word(text, key) and key not in surnames
-                and is_site(parsed, start, end) and _prominent(gazetteer, key, SITE_MIN_POPULATION)
+                and is_site(parsed, start, end)
+                and _prominent(gazetteer, key, SITE_MIN_POPULATION, districts=True)
             ):  # fmt: skip
                 rule = "site"
             if (

@@ -201,8 +201,8 @@ def _site(parsed: Doc, group: _Group) -> str | None:
     """``"facility"`` for a place name the gazetteer lacks, used as a site ("Eritrea captured Badme",
     "fighting at Todee"): a village or district too small for the gazetteer, placed in its container."""
     if group.label not in ("GPE", "LOC"):
-        return None
-    return "facility" if any(is_site(parsed, s, e) for s, e in group.spans) else None
+        return None  # every mention a site: "Wedbush is ... at Wedbush" is a firm the NER mis-tagged
+    return "facility" if all(is_site(parsed, s, e) for s, e in group.spans) else None
 
 
 def _without(actors: tuple[Actor, ...], spans: set[tuple[int, int]]) -> tuple[Actor, ...]:
