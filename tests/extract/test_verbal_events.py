@@ -21,7 +21,12 @@ import pytest
         ("The two governments renewed negotiations on the border dispute.", "negotiations", "CONSULT", None),
         ("The opposition party said it would boycott the elections.", "boycott", "THREATEN", "political"),
         ("The rebels accepted the ceasefire proposal on Sunday.", "accepted", "AGREE", None),
-        ("Rebel positions came under heavy mortar fire near the airport.", "fire", "ASSAULT", "heavy-weapons"),
+        (
+            "Rebel positions came under heavy mortar fire near the airport.",
+            "fire",
+            "ASSAULT",
+            "heavy-weapons",
+        ),
     ],
 )
 def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):

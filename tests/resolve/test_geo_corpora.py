@@ -17,6 +17,8 @@ def test_geocoding_slice(shared, corpus, floor):
     result = evaluate_corpus(corpus, path, limit=8, pipeline=_pipeline())
     assert result.toponyms > 20
     assert result.acc161 >= floor, result.summary()
+    assert result.mentions_right <= result.mentions_found  # detection is scored on the same articles
+    assert 0.5 <= (result.mention_precision or 0) <= 1 and 0.5 <= (result.mention_recall or 0) <= 1
 
 
 def test_corpus_reader_aligns_offsets(shared):

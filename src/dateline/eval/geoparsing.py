@@ -7,7 +7,11 @@ its whole article: the article goes through spaCy, the mentions stage and the
 mentions (the NER's other places stay as context). Reported per corpus: accuracy@161 km
 (a toponym left unresolved counts as wrong, 20,039 km), median and mean error in km, and
 the GeoNames-id match rate where the gold has ids. This is the "resolution given gold
-toponyms" setting of Gritta et al. (2019), also used by Mordecai 3.
+toponyms" setting of Gritta et al. (2019), also used by Mordecai 3. Place *detection* is
+scored too, from a second run of the place stage without the gold spans: mention precision
+(found place mentions that overlap a gold toponym) and recall (gold toponyms overlapped by a
+found mention). The corpora annotate toponyms in their own ways (GeoWebNews also tags
+demonyms and some organisations and venues), so read these as relative numbers.
 
 Event location (``../shared/data/event-location-halterman``, the adjudicated ``RELABEL``
 rows): each sentence is processed alone; :func:`~dateline.resolve.geo.location.locate_event`
@@ -90,15 +94,28 @@ class GeoResult:
     mean_km: float = 0.0
     id_total: int = 0
     id_match: float = 0.0
+    mentions_found: int = 0
+    mentions_right: int = 0
+    gold_found: int = 0
     seconds: float = 0.0
     errors: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def mention_precision(self) -> float | None:
+        return self.mentions_right / self.mentions_found if self.mentions_found else None
+
+    @property
+    def mention_recall(self) -> float | None:
+        return self.gold_found / self.toponyms if self.toponyms else None
 
     def summary(self) -> str:
         return (
             f"{self.corpus:9s} articles {self.articles:4d}  toponyms {self.toponyms:5d}  "
             f"resolved {self.resolved / max(self.toponyms, 1):.3f}  acc@161 {self.acc161:.3f}  "
             f"median {self.median_km:8.1f} km  mean {self.mean_km:8.1f} km  "
-            f"id-match {self.id_match:.3f} (of {self.id_total})  {self.seconds:.0f} s"
+            f"id-match {self.id_match:.3f} (of {self.id_total})  "
+            f"mentions P {self.mention_precision or 0:.3f} R {self.mention_recall or 0:.3f}  "
+            f"{self.seconds:.0f} s"
         )
 
 
@@ -212,6 +229,7 @@ def evaluate_corpus(name: str, path: Path, limit: int | None = None, pipeline=No
             continue
         parsed = pipeline.nlp(text)
         document = mention_stage(_empty(text), parsed)
+        _score_detection(result, place_stage(document, parsed), aligned)
         document = place_stage(_with_gold_places(document, aligned), parsed)
         where = {(m.start, m.end): p for p in document.places for m in p.mentions}
         for top in aligned:
@@ -232,6 +250,15 @@ def evaluate_corpus(name: str, path: Path, limit: int | None = None, pipeline=No
     result.id_match = id_hits / result.id_total if result.id_total else 0.0
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _score_detection(result: GeoResult, document, gold: Sequence[GoldToponym]) -> None:  # noqa: ANN001
+    """Count the place mentions found without the gold spans against the gold toponyms."""
+    found = [(m.start, m.end) for p in document.places for m in p.mentions]
+    spans = [(t.start, t.end) for t in gold]
+    result.mentions_found += len(found)
+    result.mentions_right += sum(any(s < ge and gs < e for gs, ge in spans) for s, e in found)
+    result.gold_found += sum(any(s < ge and gs < e for s, e in found) for gs, ge in spans)
 
 
 def _empty(text: str):  # noqa: ANN202
@@ -342,7 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"not found: {path}\n")
             return 2
         result = evaluate_corpus(name, path, args.limit, pipeline)
-        out[name] = {k: v for k, v in asdict(result).items() if k != "errors"}
+        out[name] = {k: v for k, v in asdict(result).items() if k != "errors"} | {
+            "mention_precision": result.mention_precision,
+            "mention_recall": result.mention_recall,
+        }
         if not args.json:
             sys.stdout.write(result.summary() + "\n")
     if args.json:

@@ -60,7 +60,8 @@ class _Wrapped:
 
 
 class Geoparsing(_Wrapped):
-    """acc@161 km, median error km, resolved share and GeoNames-id match per corpus (gold toponym spans)."""
+    """acc@161 km, median error km, resolved share and GeoNames-id match per corpus (gold toponym spans),
+    and place-mention precision and recall without them."""
 
     name = "geoparsing"
     module = "dateline.eval.geoparsing"
@@ -89,6 +90,14 @@ class Geoparsing(_Wrapped):
                 ),
                 MetricRow(c, "resolved", r.resolved / r.toponyms if r.toponyms else None, n=r.toponyms),
                 MetricRow(c, "GeoNames id match", r.id_match if r.id_total else None, n=r.id_total),
+                MetricRow(
+                    c,
+                    "place mention precision",
+                    r.mention_precision,
+                    n=r.mentions_found,
+                    note="found without the gold spans",
+                ),  # fmt: skip
+                MetricRow(c, "place mention recall", r.mention_recall, n=r.toponyms),
             ]
         return rows
 
