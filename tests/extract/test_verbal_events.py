@@ -27,6 +27,19 @@ import pytest
             "ASSAULT",
             "heavy-weapons",
         ),
+        # legal and administrative acts
+        (
+            "The former minister has been accused of embezzling public funds.",
+            "accused",
+            "ACCUSE",
+            "disapprove",
+        ),
+        ("A federal grand jury indicted the mayor on bribery charges.", "indicted", "ACCUSE", "allege"),
+        ("The government outlawed the opposition movement on Friday.", "outlawed", "COERCE", "ban"),
+        ("Authorities imposed a curfew in the city after the riots.", "imposed", "COERCE", "curfew"),
+        ("The president declared martial law in three provinces.", "declared", "COERCE", "martial-law"),
+        ("Sweden granted asylum to the dissident journalist.", "granted", "AID", None),
+        ("A court jailed two activists for six months.", "jailed", "COERCE", "arrest"),
     ],
 )
 def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):

@@ -483,6 +483,7 @@ def _draft(
     if (
         cls.category.value in _NEEDS_ACTOR
         and not any(a.role is ActorRole.ACTOR1 or (symmetric and a.role is ActorRole.ACTOR2) for a in actors)
+        and not _passive_verbal(token, cls, actors)
         and (
             support is None
             or support < _ACTORLESS_SUPPORT
@@ -498,6 +499,17 @@ def _draft(
         actors=actors,
         armed_target=_armed_target(token, lex),
         support=support,
+    )
+
+
+def _passive_verbal(token: Token, cls: EventClass, actors: list[EventActor]) -> bool:
+    """A passive verbal or legal act with a known target and no agent: "X has been accused of
+    corruption", "Y was indicted". Who accuses is unsaid, but the act is reported."""
+    return (
+        cls.category in (Category.DIPLOMACY, Category.OTHER)
+        and token.pos_ == "VERB"
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        and any(a.role is ActorRole.TARGET for a in actors)
     )
 
 
