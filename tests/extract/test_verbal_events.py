@@ -40,6 +40,7 @@ import pytest
         ("The president declared martial law in three provinces.", "declared", "COERCE", "martial-law"),
         ("Sweden granted asylum to the dissident journalist.", "granted", "AID", None),
         ("A court jailed two activists for six months.", "jailed", "COERCE", "arrest"),
+        ("The Iraqi president arrived in Amman on an unannounced visit.", "visit", "CONSULT", "visit"),
     ],
 )
 def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):

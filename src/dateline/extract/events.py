@@ -97,6 +97,9 @@ _VIOLENT = frozenset(
 )  # fmt: skip
 _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _ACTOR_ENTS = frozenset({"ORG", "NORP", "PERSON"})
+_TRAVEL_VERBS = frozenset(
+    {"arrive", "come", "go", "leave", "travel", "fly", "head", "depart", "embark", "be"}
+)  # "arrived in Amman on a visit", "left for talks": the traveller is the event's actor
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
@@ -400,6 +403,15 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
         actors += _role_actors(head, ActorRole.TARGET, index)
     for head in _prep_objects(token, {"with", "between"}):
         actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+    errand = token.head if token.dep_ == "pobj" and token.head.lower_ in ("on", "for") else None
+    if (
+        errand is not None
+        and errand.head.lemma_.lower() in _TRAVEL_VERBS
+        and not any(a.role is ActorRole.ACTOR1 for a in actors)
+    ):
+        subject = subject_of(errand.head)  # "Saddam arrived in Amman on a visit": the visitor
+        if subject is not None:
+            actors += _role_actors(subject, ActorRole.ACTOR1, index)
     under = token.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
     if under is not None and under.head.lemma_.lower() in ("come", "be"):
         subject = subject_of(under.head)  # "rebels came under mortar fire": they were its target
