@@ -225,7 +225,7 @@ def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerM
         token = match.token
         if match.trigger.event_class not in _OUTCOMES | {"disrupted_weapons"} or token.pos_ != "VERB":
             continue
-        if _is_consequence(token, triggered):
+        if _cause_of(token, triggered) is not None:
             continue  # "were killed in a car bombing": the bombing is the event, the deaths its toll
         related = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         related += [
@@ -255,9 +255,7 @@ def _add_tolls(
     for m in matches:
         if (cause_at := _cause_of(m.token, triggered)) is None:
             continue
-        cause = drafts.get(m.token.head.i) or next(
-            (drafts[c.i] for p in m.token.children for c in p.children if c.i in drafts), None
-        )
+        cause = drafts.get(cause_at)
         if cause is None:  # the toll takes the cause's weapon: "wounded ... in a bomb attack" is a bombing
             if (own := _draft(m, lex, index, weapon=cause_at, types=types)) is not None:
                 drafts[m.token.i] = own
@@ -287,13 +285,9 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
     return None
 
 
-def _is_consequence(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
-    return _cause_of(token, triggered) is not None
-
-
 def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
     """True for an event that is what another event requests/rejects/agrees ("called on X to leave")."""
-    if _is_consequence(token, triggered):
+    if _cause_of(token, triggered) is not None:
         return True
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
@@ -341,9 +335,9 @@ _PERSONAL = {"he": True, "she": True, "it": False, "they": None, "we": None}
 def _reported_speaker(pronoun: Token) -> Token | None:
     """The speaker a pronoun subject of reported speech stands for: "Syria says it is willing",
     "Annan announced that he will withdraw". He/she must be a person and "it" must not be."""
-    personal = _PERSONAL.get(pronoun.lower_, False)
     if pronoun.tag_ != "PRP" or pronoun.lower_ not in _PERSONAL:
         return None
+    personal = _PERSONAL[pronoun.lower_]
     clause, hops = pronoun.head, 0
     while clause.dep_ in {"xcomp", "conj"} and hops < 3:
         clause, hops = clause.head, hops + 1
@@ -373,9 +367,7 @@ def _verb_roles(
     token: Token, index: ActorIndex, symmetric: bool, places_as_objects: bool
 ) -> list[EventActor]:
     actors: list[EventActor] = []
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
-    )
+    passive = _passive_voice(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
     agents = _prep_objects(token, {"by"}) if passive else []
     subject = subject_of(token) if not passive else None
     for head in agents + ([subject] if subject is not None else []):
@@ -520,9 +512,14 @@ def _passive_verbal(token: Token, cls: EventClass, actors: list[EventActor]) -> 
     return (
         cls.category in (Category.DIPLOMACY, Category.OTHER)
         and token.pos_ == "VERB"
-        and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        and _passive_voice(token)
         and any(a.role is ActorRole.TARGET for a in actors)
     )
+
+
+def _passive_voice(token: Token) -> bool:
+    """The verb has a passive subject or auxiliary ("was indicted", "were killed")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def _protest_kind(token: Token) -> str:

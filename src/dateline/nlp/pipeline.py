@@ -32,8 +32,8 @@ def _wire_dateline_end(doc: Doc, start: int) -> int | None:
     capitals = first.is_alpha and first.text.isupper() and len(first.text) > 1
     bracket = False
     for token in doc[start + 1 : min(len(doc) - 1, start + _DATELINE_TOKENS)]:
-        if "\n" in token.text or token.text in {".", "!", "?"} and not capitals:
-            return None
+        if "\n" in token.text or (token.text in {".", "!", "?"} and not capitals):
+            return None  # a sentence ended first (a capitals place may carry "Calif." and the like)
         if token.text == ")":
             bracket = True
         if token.text in _DASHES and (capitals or bracket):

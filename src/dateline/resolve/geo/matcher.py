@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ...extract.mentions import NOT_NAME_POS
 from .containment import is_site
-from .cues import mention_cues
+from .cues import mention_cues, mention_root
 from .normalize import name_key, strip_article
 from .sources import demonyms
 from .store import Gazetteer, PlaceKind
@@ -138,20 +138,18 @@ _PLACE_PARTS = frozenset(
 
 def _place_possessive(parsed: Doc, start: int, end: int) -> bool:
     """The name owns a part of a place: "Grozny's streets", "Kherson's outskirts"."""
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
+    root = mention_root(parsed, start, end)
     return (
-        root.dep_ == "poss"
+        root is not None
+        and root.dep_ == "poss"
         and any(c.dep_ == "case" for c in root.children)
         and root.head.lemma_.lower() in _PLACE_PARTS
     )
 
 
-def _entity_ok(gazetteer: Gazetteer, key: str, label: str, place_possessive: bool) -> bool:
+def _entity_ok(gazetteer: Gazetteer, key: str, label: str, parsed: Doc, start: int, end: int) -> bool:
     if label == "PERSON":  # a one-word "person" that is a city of a million, or owns streets or outskirts
-        threshold = PERSON_MIN_POPULATION if place_possessive else ORG_MIN_POPULATION
+        threshold = PERSON_MIN_POPULATION if _place_possessive(parsed, start, end) else ORG_MIN_POPULATION
         return " " not in key and _prominent(gazetteer, key, threshold, countries=False)
     return _prominent(
         gazetteer, key, NORP_MIN_POPULATION if label in ("NORP", "LANGUAGE") else ORG_MIN_POPULATION
@@ -195,7 +193,7 @@ def find_mentions(
                 rule = "type-noun"
             elif (
                 label in _ENTITY_LABELS
-                and _entity_ok(gazetteer, key, label, _place_possessive(parsed, start, end))
+                and _entity_ok(gazetteer, key, label, parsed, start, end)
                 and key not in surnames
             ):
                 rule = "entity"

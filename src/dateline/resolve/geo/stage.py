@@ -199,9 +199,10 @@ def _village(toponym: Toponym) -> str | None:
 
 def _site(parsed: Doc, group: _Group) -> str | None:
     """``"facility"`` for a place name the gazetteer lacks, used as a site ("Eritrea captured Badme",
-    "fighting at Todee"): a village or district too small for the gazetteer, placed in its container."""
+    "fighting at Todee"): a village or district too small for the gazetteer, placed in its container.
+    Every mention must be a site: "Wedbush is ... at Wedbush" is a firm the NER mis-tagged."""
     if group.label not in ("GPE", "LOC"):
-        return None  # every mention a site: "Wedbush is ... at Wedbush" is a firm the NER mis-tagged
+        return None
     return "facility" if all(is_site(parsed, s, e) for s, e in group.spans) else None
 
 
