@@ -83,6 +83,12 @@ _LIGHT_VERBS = frozenset(
         "initiate",
     }
 )
+# Verbs an event noun is the subject of when it merely happens: "clashes took place / erupted / broke
+# out between A and B" (the parties hang on the verb).
+_OCCURRENCE_VERBS = frozenset(
+    {"take", "erupt", "break", "occur", "rage", "continue", "resume", "flare", "ensue", "intensify",
+     "escalate"}
+)  # fmt: skip
 _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
@@ -389,12 +395,19 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
                 actors += _role_actors(child, ActorRole.ACTOR1, index)
             else:
                 actors += [_event_actor(a, ActorRole.ACTOR1) for a in index.for_phrase(child)]
-    for head in _prep_objects(token, {"by", "from"}):
-        actors += _role_actors(head, ActorRole.ACTOR1, index)
-    for head in _prep_objects(token, {"of", "on", "against"}):
-        actors += _role_actors(head, ActorRole.TARGET, index)
-    for head in _prep_objects(token, {"with", "between"}):
-        actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+    occurs = token.dep_ == "nsubj" and token.head.lemma_.lower() in _OCCURRENCE_VERBS
+    for word in (token, token.head) if occurs else (token,):
+        for head in _prep_objects(word, {"by", "from"} if word is token else set()):
+            actors += _role_actors(head, ActorRole.ACTOR1, index)
+        for head in _prep_objects(word, {"of", "on", "against"} if word is token else {"against"}):
+            actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.TARGET, index)
+        for head in _prep_objects(word, {"with"}):
+            actors += _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+        for head in _prep_objects(word, {"between"}):
+            parties = _role_actors(head, ActorRole.ACTOR2 if symmetric else ActorRole.ASSOC, index)
+            if symmetric and parties and not any(a.role is ActorRole.ACTOR1 for a in actors):
+                parties[0] = replace(parties[0], role=ActorRole.ACTOR1)  # "between A and B": A, then B
+            actors += parties
     errand = token.head if token.dep_ == "pobj" and token.head.lower_ in ("on", "for") else None
     if (
         errand is not None
@@ -466,6 +479,8 @@ def _draft(
         event_class = _protest_kind(token)
     if types is not None and (event_class := types.refine(event_class, token.sent)) is None:
         return None  # a violent reading of an accident, a disaster or a crime
+    if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and machine guns at"
+        event_class = "attack"
     cls = lex.classes[event_class]
     symmetric = cls.id in _SYMMETRIC
     if token.pos_ == "VERB":  # what people flee or return to is a place, not a target
@@ -546,6 +561,20 @@ def _cues() -> dict[str, frozenset[str]]:
 def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:
     found = match_trigger(token, lex, index)
     return found.trigger.event_class if found else None
+
+
+def _fires_direct(token: Token, lex: Lexicon) -> bool:
+    """A firing verb whose weapons include direct-fire ones ("fired mortars, heavy machine guns and
+    small arms at"): the target could fire back, so the event is a clash or an attack."""
+    if token.pos_ != "VERB":
+        return False
+    guns = lex.groups["direct_fire"]
+    weapons = [w for o in objects_of(token) for w in (o, *o.conjuncts)]
+    return any(
+        w.lemma_.lower() in guns
+        or (w.lemma_.lower() == "arm" and any(c.lower_ == "small" for c in w.children))
+        for w in weapons
+    )
 
 
 def _armed_target(token: Token, lex: Lexicon) -> bool:
@@ -651,11 +680,13 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
     actor1 = any(a.role is ActorRole.ACTOR1 for a in draft.actors)
     stance = stance_of(token) if actor1 else None  # a stance needs the actor who takes it
     sent = token.sent
+    acled = _acled(draft.cls, draft.actors, draft.armed_target)
+    battle = acled is not None and acled.event_type == "Battles"  # an attack on armed men is a clash
     return Event(
         id="",
-        category=draft.cls.category,
+        category=Category.CONFLICT if battle else draft.cls.category,
         plover=_plover(draft.cls, stance, lexicon()),
-        acled=_acled(draft.cls, draft.actors, draft.armed_target),
+        acled=acled,
         summary=_summary(token),
         trigger=Trigger(text=token.text, start=token.idx, end=token.idx + len(token.text)),
         actors=tuple(draft.actors),

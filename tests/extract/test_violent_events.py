@@ -1,0 +1,66 @@
+"""Violent events on self-written sentences: ACLED sub-event type and the parties of a clash."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _event(pipeline, make_article, text: str, trigger: str):
+    events = pipeline.extract(make_article(text)).events
+    event = next((e for e in events if e.trigger.text == trigger), None)
+    assert event is not None, [(e.trigger.text, e.acled) for e in events]
+    return event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category", "sub_event_type"),
+    [
+        (
+            "Separatist units fired 120mm mortars at army positions near the village overnight.",
+            "fired",
+            "remote_violence",
+            "Shelling/artillery/missile attack",
+        ),
+        # direct-fire weapons: the target can fire back, so it is a clash, not remote violence
+        (
+            "Separatist units fired mortars, heavy machine guns and small arms at army positions near the "
+            "village overnight.",
+            "fired",
+            "conflict",
+            "Armed clash",
+        ),
+        (
+            "Government troops fired rockets and assault rifles at rebel positions east of the town.",
+            "fired",
+            "conflict",
+            "Armed clash",
+        ),
+        # ... and at unarmed people an attack on civilians
+        (
+            "Gunmen fired mortars and rifles at villagers gathered in the market.",
+            "fired",
+            "violence_against_civilians",
+            "Attack",
+        ),
+    ],
+)
+def test_weapons_decide_remote_violence(pipeline, make_article, text, trigger, category, sub_event_type):
+    event = _event(pipeline, make_article, text, trigger)
+    assert (event.category, event.acled.sub_event_type) == (category, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor1", "actor2"),
+    [
+        ("Clashes took place between government forces and rebels near Kidal on Monday.", "Clashes",
+         "government forces", "rebels"),
+        ("On Friday, fierce clashes erupted between Somali troops and al-Shabaab militants in Afgoye.",
+         "clashes", "Somali troops", "al-Shabaab militants"),
+    ],
+)  # fmt: skip
+def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, actor1, actor2):
+    """The parties hang on the verb: "clashes took place / erupted between A and B"."""
+    event = _event(pipeline, make_article, text, trigger)
+    roles = {(a.role.value, a.name) for a in event.actors}
+    assert {("actor1", actor1), ("actor2", actor2)} <= roles
+    assert event.acled.sub_event_type == "Armed clash"
