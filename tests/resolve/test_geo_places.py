@@ -68,8 +68,15 @@ def test_seed_places(pipeline, shared):
         # a former name of a country is that country; a former state is a curated region
         ("The rebels have captured half of Zaire since launching their offensive.", "Zaire", 203312),
         ("The nerve agent was developed by the Soviet Union in the 1970s.", "Soviet Union", None),
+        # "X Valley" named after its town
+        ("The outbreak was traced to lettuce grown in the Salinas Valley of California.", "Salinas Valley",
+         5391295),
+        # a namesake town only counts a county when the county is named as one ("Medina" is not
+        # Medina County, Ohio, so Mecca is not the Ohio town that once carried that name)
+        ("One pilgrim died in Mecca, the others in Medina.", "Mecca", 104515),
+        ("One pilgrim died in Mecca, the others in Medina.", "Medina", 109223),
     ],
-)
+)  # fmt: skip
 def test_disambiguation(pipeline, make_article, text, surface, geonames_id):
     places = _places(pipeline, make_article, text)
     place = next((p for p in places if surface in p.text), None)
@@ -251,8 +258,33 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
             "Florida",
             "Florida",
         ),
+        # items of a list are alike: a state among states, even with the country named
+        (
+            "Cases were reported in the United States, in Oregon, Utah, Washington and Wyoming.",
+            "Washington",
+            "Washington",
+        ),
     ],
 )
 def test_local_context(pipeline, make_article, text, surface, admin1):
     place = _by_text(_places(pipeline, make_article, text), surface)
     assert place.admin1 == admin1, (place.name, place.admin1)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "kind"),
+    [
+        ("Kurdish", "Kurdistan", "region"),
+        ("Central American", "Central America", "region"),
+        ("Korean", "South Korea", "country"),
+        ("Sicilian", "Sicilia", "admin1"),
+    ],
+)
+def test_demonyms_used_as_places(surface, name, kind):
+    """A demonym tagged as a place ("the Kurdish enclave") is its country, region or division."""
+    from dateline.resolve.geo.index import load_gazetteer  # noqa: PLC0415
+    from dateline.resolve.geo.normalize import name_key  # noqa: PLC0415
+    from dateline.resolve.geo.resolver import Toponym, resolve_toponyms  # noqa: PLC0415
+
+    (found,) = resolve_toponyms(load_gazetteer(), [Toponym(name_key(surface), surface, ((0, len(surface)),))])
+    assert found.entry is not None and (found.entry.name, found.entry.kind.value) == (name, kind)

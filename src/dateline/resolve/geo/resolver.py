@@ -54,6 +54,7 @@ W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
 W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
+W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
 MIN_SIBLINGS = 2
 
 
@@ -68,6 +69,7 @@ class Toponym:
     qualifiers: tuple[str, ...] = ()
     qualifies: tuple[int, ...] = ()  # where the names it follows after a comma end ("Tacoma, Washington")
     adjectival: bool = False  # every mention modifies a lower-case noun ("Western countries")
+    listed_with: frozenset[str] = frozenset()  # keys of the toponyms next to it in a list ("A, B and C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class _Context:
     """What the other toponyms of the article establish (for one toponym, its own excluded)."""
 
     weighted: list[tuple[float, Entry]] = field(default_factory=list)  # evidence weight, entry
+    listed: list[Entry] = field(default_factory=list)  # picks for the toponyms next to it in a list
     chosen_ids: set[int] = field(default_factory=set)
     admin1_support: dict[str, int] = field(default_factory=dict)  # admin1 -> toponyms possibly in it
     qualified: list[Entry] = field(default_factory=list)  # places this toponym follows after a comma
@@ -135,8 +138,14 @@ def _generic_names() -> frozenset[str]:
 
 
 def _demonym_place(gazetteer: Gazetteer, target: str) -> Entry | None:
-    """The country (ISO2) or GeoNames feature (id) a demonym names."""
-    return gazetteer.get(int(target)) if target.isdigit() else gazetteer.country(target)
+    """The country (ISO2), GeoNames feature (id) or named region or division a demonym names."""
+    if target.isdigit():
+        return gazetteer.get(int(target))
+    if len(target) == 2 and target.isupper():
+        return gazetteer.country(target)
+    wide = (PlaceKind.REGION, PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+    hits = [h.entry for h in gazetteer.lookup(name_key(target)) if h.entry.kind in wide]
+    return hits[0] if hits else None
 
 
 def _qualifier_targets(gazetteer: Gazetteer, qualifiers: Iterable[str]) -> set[str]:
@@ -193,12 +202,16 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         or (e.kind is PlaceKind.ADMIN2 and e.admin2 in ctx.towns_in)
     ):
         score += W_NESTED  # "Paris ... Henry County": the Paris in that county, and that county
+    listed_alike = _like_listed(e, ctx.listed)
+    if listed_alike:
+        score += W_LISTED
     weights = [(w, p) for w, p in ctx.weighted if p.id != e.id]
     total = sum(w for w, _ in weights)
     if total <= 0:
         return score
     compatriots = [p for _, p in weights if p.country == e.country]
-    if e.feature == "PPLC" and any(p.kind is PlaceKind.COUNTRY for p in compatriots):
+    unlike_list = bool(ctx.listed) and not listed_alike  # "Utah, Washington and Wyoming": not the capital
+    if e.feature == "PPLC" and not unlike_list and any(p.kind is PlaceKind.COUNTRY for p in compatriots):
         score += W_CAPITAL
     siblings = {p.id for p in compatriots if p.kind is PlaceKind.ADMIN1}
     if e.kind is PlaceKind.ADMIN1 and len(siblings) >= MIN_SIBLINGS:
@@ -212,6 +225,16 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         near = sum(w * _closeness(haversine_km(e.lat, e.lon, p.lat, p.lon)) for w, p in local)
         score += W_NEAR * near / local_total
     return score
+
+
+def _like_listed(e: Entry, listed: list[Entry]) -> bool:
+    """True when every place named next to ``e`` in a list is of its kind (and, below the country
+    level, of its country): items of a list are alike."""
+    if not listed or any(p.kind is not e.kind for p in listed):
+        return False
+    return e.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION) or all(
+        p.country == e.country for p in listed
+    )
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
@@ -237,6 +260,8 @@ def _rank(
     for hit in cands.hits:
         if hit.fuzzy and not _plausible_variant(toponym.text, hit.entry, context_countries):
             continue
+        if cands.part and hit.name_kind == NAME_ALTERNATE and hit.entry.country not in context_countries:
+            continue  # "West Prince" (Canada) is not a Haitian town once called Prince
         if cands.how == "generic" and (
             toponym.adjectival or not (targets or hit.entry.country in context_countries)
         ):
@@ -302,6 +327,8 @@ def resolve_toponyms(
                     ctx.chosen_ids.add(entry.id)
                     if any(e in toponym.qualifies for _, e in toponyms[j].spans):
                         ctx.qualified.append(entry)
+                    if toponyms[j].key in toponym.listed_with:
+                        ctx.listed.append(entry)
             out.append(_resolution(_rank(gazetteer, toponym, cands, ctx), cands))
     return out
 
@@ -326,11 +353,14 @@ def _nested_codes(
 
 
 def _admin2_codes(cands: _Candidates, kinds: tuple[PlaceKind, ...]) -> frozenset[str]:
-    """Second-level division codes of a toponym's exact candidates of the given kinds."""
+    """Second-level division codes of a toponym's exact candidates of the given kinds, by their own
+    name ("Henry County"; "Medina" names a town, not Medina County)."""
     if cands.how in ("generic", "fuzzy"):
         return frozenset()
     return frozenset(
-        h.entry.admin2 for h in cands.hits if h.entry.kind in kinds and h.entry.admin2 and not h.fuzzy
+        h.entry.admin2
+        for h in cands.hits
+        if h.entry.kind in kinds and h.entry.admin2 and not h.fuzzy and h.name_kind != NAME_ALTERNATE
     )
 
 

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # unknown GPE is most often an NER error ("Fastaqim", a rebel group) and is dropped.
 _KEEP_UNRESOLVED = frozenset({"FAC", "LOC"})
 _ADJECTIVAL = re.compile(r" [a-z]{3,}\b")  # "Western countries", "Central bank"
+_LIST_GLUE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")  # between the items of "A, B and C"
 
 
 @dataclass
@@ -47,6 +48,18 @@ class _Group:
     text: str
     label: str | None
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _list_mates(text: str, groups: list[_Group]) -> dict[str, frozenset[str]]:
+    """For each group key, the keys of the toponyms named next to it in a list ("Utah, Washington
+    and Wyoming")."""
+    mentions = sorted((s, e, g.key) for g in groups for s, e in g.spans)
+    mates: dict[str, set[str]] = {}
+    for (_, end, first), (start, _, second) in zip(mentions, mentions[1:], strict=False):
+        if first != second and _LIST_GLUE.fullmatch(text, end, start):
+            mates.setdefault(first, set()).add(second)
+            mates.setdefault(second, set()).add(first)
+    return {k: frozenset(v) for k, v in mates.items()}
 
 
 def place_from_entry(place_id: str, text: str, spans: list[tuple[int, int]], entry: Entry | None,
@@ -94,7 +107,10 @@ class PlaceStage:
         ordered = sorted(
             (g for g in groups.values() if any(c.isupper() for c in g.text)), key=lambda g: min(g.spans)
         )  # lower-case NER spans ("mosques") are not toponyms
-        toponyms = [self._toponym(text, g) for g in ordered]
+        mates = _list_mates(text, ordered)
+        toponyms = [
+            replace(self._toponym(text, g), listed_with=mates.get(g.key, frozenset())) for g in ordered
+        ]
         resolutions = resolve_toponyms(gazetteer, toponyms, self._demonym_countries(document))
         places = self._places(text, parsed, ordered, toponyms, resolutions)
         place_spans = {(m.start, m.end) for p in places for m in p.mentions}
