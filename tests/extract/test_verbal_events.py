@@ -41,10 +41,30 @@ import pytest
         ("Sweden granted asylum to the dissident journalist.", "granted", "AID", None),
         ("A court jailed two activists for six months.", "jailed", "COERCE", "arrest"),
         ("The Iraqi president arrived in Amman on an unannounced visit.", "visit", "CONSULT", "visit"),
+        # what another party must do is a demand of the speaker
+        ("The foreign minister reiterated that Libya must hand over the two suspects.", "reiterated", "REQUEST",
+         None),
+        ("The president issued a stern reminder to the junta that it must free the detainees.", "reminder",
+         "REQUEST", None),
     ],
-)
+)  # fmt: skip
 def test_main_event_type(pipeline, make_article, text, trigger, plover, mode):
     events = pipeline.extract(make_article(text)).events
     event = next((e for e in events if e.trigger.text == trigger), None)
     assert event is not None, [(e.trigger.text, e.plover) for e in events]
     assert (event.plover.type, event.plover.mode) == (plover, mode)
+
+
+def test_what_must_be_done_is_not_an_event(pipeline, make_article):
+    """The content of a demand did not happen: "both sides must reach an agreement" is the envoy's
+    request, not an agreement."""
+    text = "The envoy said on Friday that the government and the rebels must reach an agreement soon."
+    events = pipeline.extract(make_article(text)).events
+    assert [(e.trigger.text, e.plover.type) for e in events] == [("said", "REQUEST")]
+    roles = {(a.role.value, a.name) for a in events[0].actors}
+    assert {("actor1", "envoy"), ("target", "rebels")} <= roles
+
+
+def test_own_obligation_is_not_a_demand(pipeline, make_article):
+    events = pipeline.extract(make_article("The commander said that we must defend the town.")).events
+    assert all(e.plover is None or e.plover.type != "REQUEST" for e in events)

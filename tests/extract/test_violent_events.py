@@ -42,8 +42,27 @@ def _event(pipeline, make_article, text: str, trigger: str):
             "violence_against_civilians",
             "Attack",
         ),
+        # heavy machine guns are heavy weapons, like the mortars
+        (
+            "Separatist units fired mortars and heavy machine guns at army positions near the village.",
+            "fired",
+            "remote_violence",
+            "Shelling/artillery/missile attack",
+        ),
+        # opening fire is one-sided: a clash only when the target is armed
+        ("Prison guards opened fire on inmates trying to escape on Sunday.", "opened",
+         "violence_against_civilians", "Attack"),
+        ("Militants opened fire on a police patrol near the border.", "opened", "conflict", "Armed clash"),
+        # "at a checkpoint" is where it happened, not an armed target
+        ("A soldier stabbed a shopkeeper to death after an argument at a checkpoint.", "stabbed",
+         "violence_against_civilians", "Attack"),
+        # soldiers and police killing civilians is political violence, even over a private dispute
+        ("A policeman shot and killed a motorcycle taxi driver in the town after a dispute over a bribe.",
+         "shot", "violence_against_civilians", "Attack"),
+        ("A shootout between police and gang members left three dead in the city.", "shootout", "conflict",
+         "Armed clash"),
     ],
-)
+)  # fmt: skip
 def test_weapons_decide_remote_violence(pipeline, make_article, text, trigger, category, sub_event_type):
     event = _event(pipeline, make_article, text, trigger)
     assert (event.category, event.acled.sub_event_type) == (category, sub_event_type)
@@ -56,6 +75,8 @@ def test_weapons_decide_remote_violence(pipeline, make_article, text, trigger, c
          "government forces", "rebels"),
         ("On Friday, fierce clashes erupted between Somali troops and al-Shabaab militants in Afgoye.",
          "clashes", "Somali troops", "al-Shabaab militants"),
+        ("Heavy clashes were reported between government troops and rebels in the hills.", "clashes",
+         "government troops", "rebels"),
     ],
 )  # fmt: skip
 def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, actor1, actor2):

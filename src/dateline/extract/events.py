@@ -89,6 +89,12 @@ _OCCURRENCE_VERBS = frozenset(
     {"take", "erupt", "break", "occur", "rage", "continue", "resume", "flare", "ensue", "intensify",
      "escalate"}
 )  # fmt: skip
+# Verbs whose "at" names what is fired at ("fired at the positions"); elsewhere it is a place
+# ("stabbed a shopkeeper at a checkpoint").
+_FIRING = frozenset({"fire", "shoot", "open", "launch", "lob", "aim", "direct", "hurl", "throw"})
+_REPORTED_VERBS = frozenset(
+    {"report", "observe", "hear", "record", "document"}
+)  # "clashes were reported between"
 _CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
 _SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
 _HELD = ("-held", "-controlled", "-run", "-besieged")
@@ -148,7 +154,14 @@ class EventStage:
             for t in parsed
             if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)
         ]
-        matches += [m for m in _demands(parsed, lex) if not in_spans(m.token.idx, m.token.idx + 1, quoted)]
+        taken = {m.token.i for m in matches}
+        matches += [
+            m
+            for m in _demands(parsed, lex)
+            if m.token.i not in taken and not in_spans(m.token.idx, m.token.idx + 1, quoted)
+        ]
+        demanded = _demanded(matches)
+        matches = [m for m in matches if m.trigger is _DEMAND or m.token.i not in demanded]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
         types = (
@@ -208,19 +221,45 @@ def _discovered(
 
 _DEMAND = Trigger_("must", "VERB", "request")
 _OBLIGATION = frozenset({"must", "should"})
+_FIRST_PERSON = frozenset({"i", "we", "us"})
 
 
 def _demands(parsed: Doc, lex: Lexicon) -> list[TriggerMatch]:
-    """Reported obligations are demands (PLOVER REQUEST): "Russia said Sudan must return the helicopter"."""
+    """Reported obligations are demands (PLOVER REQUEST): "Russia said Sudan must return the
+    helicopter", "issued a reminder to Iraq that it must cooperate"."""
     found = []
     for token in parsed:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lex.relations:
-            continue
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in clause.children):
-                found.append(TriggerMatch(token=token, trigger=_DEMAND))
-                break
+        speech = token.pos_ == "VERB" and token.lemma_.lower() in lex.speech
+        noun = token.pos_ == "NOUN" and token.lemma_.lower() in lex.groups["demand_nouns"]
+        if (speech or noun) and _demand_clause(token) is not None:
+            found.append(TriggerMatch(token=token, trigger=_DEMAND))
     return found
+
+
+def _demand_clause(token: Token) -> Token | None:
+    """The clause of what someone else must do, under a speech verb or a noun like "reminder"; not a
+    speaker's own obligation ("we must defend ourselves")."""
+    deps = {"ccomp"} if token.pos_ == "VERB" else {"acl", "ccomp"}
+    speaker = subject_of(token) if token.pos_ == "VERB" else None
+    for clause in (c for c in token.children if c.dep_ in deps):
+        if not any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in clause.children):
+            continue
+        subject = subject_of(clause)
+        if subject is None or (subject.pos_ == "PRON" and subject.lower_ in _FIRST_PERSON):
+            continue
+        if speaker is not None and subject.lemma_.lower() == speaker.lemma_.lower():
+            continue
+        return clause
+    return None
+
+
+def _demanded(matches: list[TriggerMatch]) -> set[int]:
+    """Token indices of the clauses demands are about: what must be done is not (yet) an event."""
+    out: set[int] = set()
+    for m in matches:
+        if m.trigger is _DEMAND and (clause := _demand_clause(m.token)) is not None:
+            out |= _clause_indices(clause)
+    return out
 
 
 def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerMatch]) -> dict[int, int]:
@@ -395,7 +434,9 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
                 actors += _role_actors(child, ActorRole.ACTOR1, index)
             else:
                 actors += [_event_actor(a, ActorRole.ACTOR1) for a in index.for_phrase(child)]
-    occurs = token.dep_ == "nsubj" and token.head.lemma_.lower() in _OCCURRENCE_VERBS
+    occurs = (token.dep_ == "nsubj" and token.head.lemma_.lower() in _OCCURRENCE_VERBS) or (
+        token.dep_ == "nsubjpass" and token.head.lemma_.lower() in _REPORTED_VERBS
+    )
     for word in (token, token.head) if occurs else (token,):
         for head in _prep_objects(word, {"by", "from"} if word is token else set()):
             actors += _role_actors(head, ActorRole.ACTOR1, index)
@@ -477,7 +518,10 @@ def _draft(
         event_class = _class_at(token.doc[weapon], lex, index) or event_class
     if event_class == "protest":
         event_class = _protest_kind(token)
-    if types is not None and (event_class := types.refine(event_class, token.sent)) is None:
+    if (
+        types is not None
+        and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
+    ):
         return None  # a violent reading of an accident, a disaster or a crime
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and machine guns at"
         event_class = "attack"
@@ -489,9 +533,8 @@ def _draft(
         roles = _noun_roles(token, index, symmetric)
     if cls.id == "capture":
         roles += _held_by(token, list(index.by_id.values()))
-    if match.trigger is _DEMAND:  # the one who must act is the target of the demand
-        clause = next(c for c in token.children if c.dep_ == "ccomp")
-        roles += [
+    if match.trigger is _DEMAND and (clause := _demand_clause(token)) is not None:
+        roles += [  # the one who must act is the target of the demand
             replace(a, role=ActorRole.TARGET)
             for s in (subject_of(clause),)
             if s
@@ -563,16 +606,31 @@ def _class_at(token: Token, lex: Lexicon, index: ActorIndex) -> str | None:
     return found.trigger.event_class if found else None
 
 
+def _by_state_agent(token: Token, index: ActorIndex) -> bool:
+    """Soldiers, police or other armed agents of a state take part: the clause's subject, or a
+    party of an event noun ("a shootout between police and gang members")."""
+    if token.pos_ == "VERB":
+        subject = subject_of(token)
+        agents = _role_actors(subject, ActorRole.ACTOR1, index) if subject is not None else []
+    else:
+        agents = _noun_roles(token, index, symmetric=True)
+    return any(a.kind in (ActorKind.MILITARY, ActorKind.POLICE) for a in agents)
+
+
 def _fires_direct(token: Token, lex: Lexicon) -> bool:
-    """A firing verb whose weapons include direct-fire ones ("fired mortars, heavy machine guns and
-    small arms at"): the target could fire back, so the event is a clash or an attack."""
+    """A firing verb whose weapons include small arms ("fired mortars, grenade launchers and small
+    arms at"): the target could fire back, so the event is a clash or an attack. Heavy machine guns
+    do not count."""
     if token.pos_ != "VERB":
         return False
-    guns = lex.groups["direct_fire"]
+    guns, heavy = lex.groups["direct_fire"], lex.groups["heavy_fire"]
     weapons = [w for o in objects_of(token) for w in (o, *o.conjuncts)]
     return any(
-        w.lemma_.lower() in guns
-        or (w.lemma_.lower() == "arm" and any(c.lower_ == "small" for c in w.children))
+        (
+            w.lemma_.lower() in guns
+            or (w.lemma_.lower() == "arm" and any(c.lower_ == "small" for c in w.children))
+        )
+        and not any(c.lemma_.lower() in heavy for c in w.children)
         for w in weapons
     )
 
@@ -584,9 +642,9 @@ def _armed_target(token: Token, lex: Lexicon) -> bool:
     targets = lex.groups["bases"] | _MILITARY_TARGETS
     if any(t.lemma_.lower() in targets for t in objects_of(token)):
         return True
+    preps = ("on", "at", "against") if token.lemma_.lower() in _FIRING else ("on", "against")
     return any(
-        t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "against") and t.lemma_.lower() in targets
-        for t in token.subtree
+        t.dep_ == "pobj" and t.head.lower_ in preps and t.lemma_.lower() in targets for t in token.subtree
     )
 
 

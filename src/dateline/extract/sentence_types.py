@@ -38,6 +38,7 @@ class ClassifierPolicy:
     switch_margin: float
     veto_labels: frozenset[str]
     veto_min: float
+    veto_not_for_state: frozenset[str]
     veto_classes: frozenset[str]
     discover_min: float
     discover_classes: frozenset[str]
@@ -64,6 +65,7 @@ def policy() -> ClassifierPolicy:
         switch_margin=raw["switch"]["margin"],
         veto_labels=frozenset(raw["veto"]["labels"]),
         veto_min=raw["veto"]["min_probability"],
+        veto_not_for_state=frozenset(raw["veto"]["not_for_state_agents"]),
         veto_classes=frozenset(raw["veto"]["classes"]),
         discover_min=raw["discover"]["min_probability"],
         discover_classes=frozenset(raw["discover"]["classes"]),
@@ -106,15 +108,17 @@ class SentenceTypes:
         label = max(labels, key=lambda x: row[self._index[x]])
         return label, float(row[self._index[label]])
 
-    def refine(self, event_class: str, sent: Span) -> str | None:
-        """The class an event of ``event_class`` in ``sent`` should have; None when vetoed."""
+    def refine(self, event_class: str, sent: Span, state_agent: bool = False) -> str | None:
+        """The class an event of ``event_class`` in ``sent`` should have; None when vetoed.
+        ``state_agent``: soldiers or police do it, so it is never ordinary crime."""
         rules = self.rules
         top = self.best(sent)
         if top is None:
             return event_class
         if rules.label(event_class) in rules.veto_classes:
             label, p = top
-            if label in rules.veto_labels and p >= rules.veto_min:
+            vetoes = rules.veto_labels - rules.veto_not_for_state if state_agent else rules.veto_labels
+            if label in vetoes and p >= rules.veto_min:
                 return None
         own = rules.label(event_class)
         family = next((f for f in rules.families if own in f), None)
