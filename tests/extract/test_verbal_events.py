@@ -41,6 +41,19 @@ import pytest
         ("Sweden granted asylum to the dissident journalist.", "granted", "AID", None),
         ("A court jailed two activists for six months.", "jailed", "COERCE", "arrest"),
         ("The Iraqi president arrived in Amman on an unannounced visit.", "visit", "CONSULT", "visit"),
+        # signing, recognition and apologies are verbal support (CAMEO 054-057)
+        ("The two presidents signed a friendship treaty in the capital on Monday.", "signed", "SUPPORT", None),
+        ("Kenya and Somalia restored diplomatic ties after a two-year rift.", "restored", "SUPPORT", None),
+        ("The navy apologized to Ghana for detaining its fishing boats.", "apologized", "SUPPORT", None),
+        ("Nepal lodged a formal protest with India over the border map.", "lodged", "ACCUSE", "disapprove"),
+        ("The army strengthened its forces along the northern frontier.", "strengthened", "MOBILIZE", "troops"),
+        # material aid, and its refusal
+        ("Norway sent arms to the Kurdish regional government last year.", "sent", "AID", None),
+        ("Volunteers handed over two tonnes of medicine to the local hospital.", "handed", "AID", None),
+        ("The island state said it will not accept any more refugees this year.", "accept", "REJECT", None),
+        ("The ministry denied entry to three foreign journalists.", "denied", "REJECT", None),
+        # damaging property (CAMEO 171)
+        ("Bulldozers demolished a dozen homes in the village on Sunday.", "demolished", "COERCE", "seize"),
         # what another party must do is a demand of the speaker
         ("The foreign minister reiterated that Libya must hand over the two suspects.", "reiterated", "REQUEST",
          None),

@@ -95,8 +95,12 @@ _FIRING = frozenset({"fire", "shoot", "open", "launch", "lob", "aim", "direct", 
 _REPORTED_VERBS = frozenset(
     {"report", "observe", "hear", "record", "document"}
 )  # "clashes were reported between"
-_CONTENT_CLASSES = frozenset({"request", "reject", "threaten", "agreement", "consult", "cooperate"})
-_SYMMETRIC = frozenset({"armed_clash", "consult", "agreement", "cooperate", "ceasefire", "visit"})
+_CONTENT_CLASSES = frozenset(
+    {"request", "reject", "threaten", "agreement", "signing", "consult", "cooperate"}
+)
+_SYMMETRIC = frozenset(
+    {"armed_clash", "consult", "agreement", "signing", "recognition", "cooperate", "ceasefire", "visit"}
+)
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
 _MILITARY_TARGETS = frozenset(
@@ -331,8 +335,9 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
 
 
 def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
-    """True for an event that is what another event requests/rejects/agrees ("called on X to leave")."""
-    if _cause_of(token, triggered) is not None:
+    """True for an event that is what another event requests/rejects/agrees ("called on X to leave"),
+    or the object that names another event's act ("signed a treaty", "lodged a protest")."""
+    if _cause_of(token, triggered) is not None or _object_of_trigger(token, triggered):
         return True
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
@@ -351,6 +356,19 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
         token.dep_ == "acl"
         and token.tag_ == "VBN"
         and triggered[token.i].trigger.event_class in {"support", "military_aid"}
+    )
+
+
+def _object_of_trigger(token: Token, triggered: dict[int, TriggerMatch]) -> bool:
+    """An event noun that is the direct object of a trigger verb of its own category, or of one that
+    asks for such an object: one act, not two ("signed a treaty", "lodged a protest")."""
+    verb = triggered.get(token.head.i) if token.pos_ == "NOUN" and token.dep_ == "dobj" else None
+    if verb is None or verb.token.pos_ != "VERB":
+        return False
+    classes = lexicon().classes
+    own = triggered[token.i].trigger.event_class
+    return (
+        verb.trigger.object is not None or classes[own].category is classes[verb.trigger.event_class].category
     )
 
 
