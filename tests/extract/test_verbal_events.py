@@ -52,6 +52,18 @@ import pytest
         ("Volunteers handed over two tonnes of medicine to the local hospital.", "handed", "AID", None),
         ("The island state said it will not accept any more refugees this year.", "accept", "REJECT", None),
         ("The ministry denied entry to three foreign journalists.", "denied", "REJECT", None),
+        # offers and yielding
+        ("The rebels offered to hand over the captured pilots to the Red Cross.", "offered", "AGREE", None),
+        ("The electoral board allowed the opposition candidate to stand in the election.", "allowed", "CONCEDE",
+         None),
+        ("The government will allow exiled dissidents to return next month.", "allow", "AGREE", None),
+        ("The militia announced it will return weapons seized from the peacekeepers.", "return", "AGREE", None),
+        ("The minister said the army returned land seized from farmers in 2019.", "returned", "RETREAT",
+         "return"),
+        # defying rules
+        ("Two opposition newspapers violated the ban on reporting the trial.", "violated", "REJECT", None),
+        ("The president reneged on his pledge to hold a referendum.", "reneged", "REJECT", None),
+        ("Qatar launched a mediation effort between the two neighbours on Saturday.", "effort", "CONSULT", None),
         # damaging property (CAMEO 171)
         ("Bulldozers demolished a dozen homes in the village on Sunday.", "demolished", "COERCE", "seize"),
         # what another party must do is a demand of the speaker

@@ -61,6 +61,13 @@ def _event(pipeline, make_article, text: str, trigger: str):
          "shot", "violence_against_civilians", "Attack"),
         ("A shootout between police and gang members left three dead in the city.", "shootout", "conflict",
          "Armed clash"),
+        ("Prison guards beat up detainees at the facility, a rights group said.", "beat",
+         "violence_against_civilians", "Attack"),
+        ("The militia carried out a campaign of ethnic cleansing in the border villages.", "cleansing",
+         "violence_against_civilians", "Attack"),
+        # counted crowds are their people: "hundreds of thousands of people blocked streets"
+        ("Hundreds of thousands of people blocked streets in the capital on Sunday.", "blocked", "protest",
+         "Peaceful protest"),
     ],
 )  # fmt: skip
 def test_weapons_decide_remote_violence(pipeline, make_article, text, trigger, category, sub_event_type):

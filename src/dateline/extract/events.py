@@ -44,7 +44,7 @@ from .lexicon import Trigger as Trigger_
 from .modality import Stance, modality_of, stance_of
 from .phrases import core_np, in_spans
 from .sentence_types import SentenceTypes, discovery_candidate, policy
-from .triggers import TriggerMatch, match_trigger, objects_of, subject_of
+from .triggers import TriggerMatch, counted_noun, match_trigger, objects_of, subject_of
 
 __all__ = ["EventStage"]
 
@@ -375,6 +375,8 @@ def _object_of_trigger(token: Token, triggered: dict[int, TriggerMatch]) -> bool
 def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventActor]:
     """Actors of the phrase at ``head``; an unknown noun phrase ("medical interns") is kept by name."""
     found = [_event_actor(a, role) for a in index.for_phrase(head)]
+    if not found and (counted := counted_noun(head)) is not head:  # "hundreds of thousands of people"
+        return _role_actors(counted, role, index)
     if not found and (speaker := _reported_speaker(head)) is not None:  # "Syria says it is willing"
         return _role_actors(speaker, role, index)
     if not found:  # "Kenzo Oshima, the UN relief coordinator, demanded": the appositive says who

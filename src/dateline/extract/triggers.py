@@ -117,10 +117,27 @@ def _modifier_words(token: Token) -> set[str]:
     return words
 
 
+_QUANTITY_HEADS = frozenset(
+    {"hundred", "thousand", "million", "dozen", "score", "tens", "hundreds", "thousands"}
+)
+
+
+def counted_noun(token: Token) -> Token:
+    """The counted noun of a quantity head: "hundreds of thousands of people" -> people."""
+    while token.lemma_.lower() in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is None:
+            break
+        token = counted
+    return token
+
+
 def _subject_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]], index: ActorIndex) -> bool:
     subject = subject_of(token)
     if subject is None:
         return False
+    subject = counted_noun(subject)
     if group_name == "armed":
         actor = index.for_token(subject)
         if actor is not None and actor.kind in _ARMED_KINDS:

@@ -95,19 +95,33 @@ def is_site(parsed: Doc, start: int, end: int) -> bool:
     token = mention_root(parsed, start, end)
     if token is None:
         return False
-    locative, verbs = _site_words()
+    locative, verbs, areas = _site_words()
     head = token.head
-    if token.dep_ == "pobj":
-        return head.lower_ in locative
-    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs
+    if token.dep_ == "pobj" and head.lower_ in locative:
+        return True
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+        return True
+    # the words around, when the parse went astray: "captured Knin,", "in the vicinity of Kobane."
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    after = parsed[span.end] if span.end < len(parsed) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.tag_ == "POS"):
+        return False  # it modifies what follows ("the Moore's Ford bridge", "a Northland packing plant")
+    before = [t for t in parsed[max(0, span.start - 3) : span.start] if t.pos_ != "DET"]
+    if not before:
+        return False
+    last = before[-1]
+    if last.tag_ in ("VBD", "VBN") and last.lemma_.lower() in verbs:
+        return True
+    return last.lower_ == "of" and len(before) > 1 and before[-2].lower_ in areas
 
 
 @cache
-def _site_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Locative prepositions of a site (not of/from/to) and verbs whose object is a site."""
+def _site_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Locative prepositions of a site (not of/from/to), verbs whose object is a site, and the nouns
+    of "the outskirts of X"."""
     table = cues()
     locative = frozenset(table["event_location"]["locative"]) - {"of", "from", "to"}
-    return locative, frozenset(table["facilities"]["site_verbs"])
+    return locative, frozenset(table["facilities"]["site_verbs"]), frozenset(table["facilities"]["areas_of"])
 
 
 def _adjacent(text: str, spans: Sequence[tuple[int, int]], located: Sequence[Located]) -> Entry | None:
