@@ -53,8 +53,14 @@ def _span(text, word, nth=0):
         # a country in a hyphenated modifier of a participant is not the site; a demonym locates nothing
         ("A commander was killed in a US-Kurdish operation near Kirkuk on Thursday.", "killed", "Kirkuk"),
         ("The army has patrolled Palestinian cities in the West Bank for months.", "patrolled", "West Bank"),
+        # names the small NER model mistakes for people or organisations, read from the words around them
+        ("A policeman was shot dead outside the regional capital, Grozny, on Monday.", "shot", "Grozny"),
+        ("Several fighters were killed as clashes continued in the vicinity of Kobane.", "killed", "Kobane"),
+        # a settlement noun makes a place of a name the gazetteer lacks, placed in its container
+        ("In the south Baghdad neighbourhood of Al-Bayaa, a roadside bomb killed one civilian.", "killed",
+         "Al-Bayaa"),
     ],
-)
+)  # fmt: skip
 def test_clause_location(pipeline, make_article, text, trigger, expected):
     document, parsed = _run(pipeline, make_article, text)
     text = document.article.text
@@ -101,3 +107,16 @@ def test_the_agent_of_a_capture_is_not_its_location(pipeline, make_article):
     assert (
         locate_event(document, parsed, 0, len(text), trigger=_span(text, "captured"), fallback=False) is None
     )
+
+
+def test_a_coordinated_clause_of_its_own_is_not_the_site(pipeline, make_article):
+    text = "The home side captured the title in Oslo and Kenya took the bronze medal."
+    document, parsed = _run(pipeline, make_article, text)
+    choice = locate_event(document, parsed, 0, len(text), trigger=_span(text, "captured"), fallback=False)
+    assert choice is not None and text[choice.mention[0] : choice.mention[1]] == "Oslo"
+
+
+def test_a_speaker_after_the_city_is_not_an_apposition(pipeline, make_article):
+    text = "Vandals hit the north and west portions of the city, Yarbrough said on Monday."
+    document, _ = _run(pipeline, make_article, text)
+    assert all(p.text != "Yarbrough" for p in document.places)

@@ -42,6 +42,7 @@ class Trigger:
     modifier: frozenset[str] = frozenset()
     not_modifier: frozenset[str] = frozenset()
     subject: str | None = None
+    not_object: str | None = None  # word group of objects that make the verb figurative
 
     @property
     def specificity(self) -> int:
@@ -111,6 +112,7 @@ def _triggers(
                     modifier=frozenset(spec.get("modifier", ())),
                     not_modifier=frozenset(spec.get("not_modifier", ())),
                     subject=spec.get("subject"),
+                    not_object=spec.get("not_object"),
                 )
                 index.setdefault((lemma, pos), []).append(trigger)
     return {k: tuple(sorted(v, key=lambda t: t.precedence)) for k, v in index.items()}

@@ -92,6 +92,12 @@ def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]])
     return any(_word_in(o, group) or any(_word_in(c, group) for c in o.conjuncts) for o in instruments)
 
 
+def _figurative(token: Token, group: frozenset[str]) -> bool:
+    """The verb's object makes it figurative: "captured the silver", "the film is shot in"."""
+    objects = objects_of(token)
+    return any(_word_in(o, group) for obj in objects for o in (obj, *obj.conjuncts))
+
+
 def _complement_subjects(token: Token) -> list[Token]:
     """Subjects of a verb's infinitive complement, its objects in meaning ("allow convoys to reach")."""
     return [
@@ -157,6 +163,8 @@ def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) 
     ):
         return False
     if trigger.object and not _object_ok(token, trigger.object, lex.groups):
+        return False
+    if trigger.not_object and _figurative(token, lex.groups[trigger.not_object]):
         return False
     if trigger.modifier or trigger.not_modifier:
         words = _modifier_words(token)

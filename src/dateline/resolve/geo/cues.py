@@ -16,6 +16,7 @@ __all__ = ["MentionCues", "is_metonymic", "mention_cues", "mention_root", "split
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION_END = re.compile(r"\s*[,;.)]")
 _APPOSITION_BEFORE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}([a-z]+),\s+$")  # "the regional capital, Grozny"
 # "25th District of Florida", "the Second Region of ...": a numbered unit of the place, not its type
 _ORDINAL_END = re.compile(
@@ -58,9 +59,11 @@ def mention_cues(text: str, start: int, end: int) -> MentionCues:
         and not _ORDINAL_END.search(window[: before.start()])
     ):
         kinds = nouns[before.group(1).lower()]
-    elif (apposed := _APPOSITION_BEFORE.search(text, max(0, start - 40), start)) and (
-        apposed.group(1) in nouns
-    ):
+    elif (
+        (apposed := _APPOSITION_BEFORE.search(text, max(0, start - 40), start))
+        and apposed.group(1) in nouns
+        and _APPOSITION_END.match(text, end)
+    ):  # "the regional capital, Grozny, and ..." but not "the city, Yarbrough said"
         kinds = nouns[apposed.group(1)]
     qualifier = None
     if match := _QUALIFIER.match(text[end : end + 60]):

@@ -51,6 +51,8 @@ _WIDER = {
 _SUBNATIONAL = frozenset(_SPECIFICITY) - {PlacePrecision.COUNTRY, PlacePrecision.REGION}
 MIN_CLAUSE_SCORE = -1.0
 W_REFERENCE = 1.5
+W_PLACED = 0.75  # a village or district placed at its container is finer than the container's precision
+_PLACED = frozenset({PlacePrecision.CITY, PlacePrecision.ADMIN2, PlacePrecision.ADMIN1})
 W_SCENE = 2.5  # a sentence-initial locative phrase sets the scene of everything after it
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "nsubjpass"})  # what was reported
 # Between a place and the place that locates it: "al-Tijara neighbourhood in central Damascus",
@@ -154,6 +156,8 @@ def _attachment(token: Token, trigger: Token | None) -> float:
             score -= 3.0  # "speaking in Geneva" is where it was said, not where the event happened
         if said and parent.i == trigger.i and node.dep_ in ("ccomp", "xcomp", "parataxis"):
             score -= 3.0  # inside what was said: not where the statement was made
+        if node.dep_ == "conj" and _own_clause(node):
+            score -= 2.0  # a clause of its own: "Canada captured the silver and Australia took the bronze"
         if node.dep_ in ("acl", "relcl") and parent.pos_ in ("NOUN", "PROPN") and parent.ent_type_ != "GPE":
             score -= 0.0 if (said and reported) else 1.0  # modifies a person: "a driver from Abidjan"
         node = parent
@@ -161,6 +165,15 @@ def _attachment(token: Token, trigger: Token | None) -> float:
         return score + 2.0 - 0.25 * hops
     # not under the trigger: the trigger may sit under the place's verb ("X, where troops shelled")
     return score - 1.0 - 0.1 * abs(token.i - trigger.i)
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb with its own subject and tense ("... and Australia took the bronze"), not an
+    elliptical one sharing the first verb's setting ("were killed and six others wounded in")."""
+    children = list(verb.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in children)
+    return subject and finite
 
 
 def _candidates(document: Document, parsed: Doc, start: int, end: int) -> Iterable[tuple[Place, int, int]]:
@@ -187,6 +200,7 @@ def _best(
         if _is_reference(place, token, s, found, trigger, text):
             score -= W_REFERENCE
         score -= 1.0 if place.lat is None else 0.0
+        score += W_PLACED if place.geonames_id is None and place.precision in _PLACED else 0.0
         if trigger is not None:
             score -= 0.002 * abs(s - trigger.idx)
         if best is None or score > best[0]:
@@ -205,8 +219,17 @@ def _is_reference(
     others = [(p, e, t) for p, _, e, t in found if p.id != place.id and p.label != "NORP"]
     return (
         token.dep_ == "poss"
+        or (token.dep_ == "compound" and _names_part_of(token.head, {t.i for *_, t in others}))
         or _under_place(token, trigger, {t.i for *_, t in others})
         or any(end <= start and _REFERENCE_GAP.match(text[end:start]) for _, end, _ in others)
+    )
+
+
+def _names_part_of(noun: Token, others: set[int]) -> bool:
+    """ "the south Baghdad neighbourhood of Al-Bayaa": the noun a place modifies names another place."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(o.i in others for o in prep.children)
+        for prep in noun.children
     )
 
 

@@ -97,6 +97,7 @@ class PlaceStage:
         text = document.article.text
         groups = self._groups(document)
         _add_facilities(document, parsed, groups)
+        _add_settlements(document, groups)
         for _ in range(2):  # a second round finds repeats of the names the first one added
             taken = [span for g in groups.values() for span in g.spans]
             known = {k for k, g in groups.items() if g.text[:1].isupper()}
@@ -205,6 +206,24 @@ def _add_facilities(document: Document, parsed: Doc, groups: dict[str, _Group]) 
             if is_street(surface) or is_site(parsed, start, m.end):
                 key = strip_article(name_key(surface))
                 groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
+
+
+def _add_settlements(document: Document, groups: dict[str, _Group]) -> None:
+    """Organisation or person mentions that a settlement noun introduces are places the NER
+    mis-tagged ("the neighbourhood of Al-Bayaa", "the town of Mussaiyab", "Diwan village"); the
+    gazetteer may lack them, so they are placed in their container like villages."""
+    text = document.article.text
+    settlements = {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD}
+    for actor in document.actors:
+        if actor.label not in ("ORG", "PERSON"):
+            continue
+        for m in actor.mentions:
+            surface = text[m.start : m.end]
+            if not (surface[:1].isupper() and any(c.islower() for c in surface)):
+                continue  # a name, not an acronym ("three TIF districts")
+            if mention_cues(text, m.start, m.end).type_kinds & settlements:
+                key = strip_article(name_key(surface))
+                groups.setdefault(key, _Group(key, surface, "GPE")).spans.append((m.start, m.end))
 
 
 def _village(toponym: Toponym) -> str | None:
