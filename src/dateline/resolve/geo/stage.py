@@ -223,7 +223,7 @@ def _add_settlements(document: Document, groups: dict[str, _Group]) -> None:
                 continue  # a name, not an acronym ("three TIF districts")
             if mention_cues(text, m.start, m.end).type_kinds & settlements:
                 key = strip_article(name_key(surface))
-                groups.setdefault(key, _Group(key, surface, "GPE")).spans.append((m.start, m.end))
+                groups.setdefault(key, _Group(key, surface, None)).spans.append((m.start, m.end))
 
 
 def _village(toponym: Toponym) -> str | None:
