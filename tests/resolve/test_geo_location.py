@@ -59,6 +59,12 @@ def _span(text, word, nth=0):
         # a settlement noun makes a place of a name the gazetteer lacks, placed in its container
         ("In the south Baghdad neighbourhood of Al-Bayaa, a roadside bomb killed one civilian.", "killed",
          "Al-Bayaa"),
+        # a clause running beside the event ("while ...") is not its site
+        ("Hundreds of people in Tikrit demonstrated, while a smaller protest took place in Baghdad.",
+         "demonstrated", "Tikrit"),
+        # a verb between two places: each attaches on its own ("students in Spain protested in Barcelona")
+        ("Students in Spain protested on Thursday in Barcelona against an attack on Iraq.", "protested",
+         "Barcelona"),
     ],
 )  # fmt: skip
 def test_clause_location(pipeline, make_article, text, trigger, expected):

@@ -156,6 +156,8 @@ def _attachment(token: Token, trigger: Token | None) -> float:
             score -= 3.0  # "speaking in Geneva" is where it was said, not where the event happened
         if said and parent.i == trigger.i and node.dep_ in ("ccomp", "xcomp", "parataxis"):
             score -= 3.0  # inside what was said: not where the statement was made
+        if node.dep_ == "advcl" and _own_clause(node) and _side_marker(node):
+            score -= 1.5  # "... demonstrated, while a protest took place outside the Green Zone"
         if node.dep_ == "conj" and _own_clause(node):
             score -= 2.0  # a clause of its own: "Canada captured the silver and Australia took the bronze"
         if node.dep_ in ("acl", "relcl") and parent.pos_ in ("NOUN", "PROPN") and parent.ent_type_ != "GPE":
@@ -174,6 +176,15 @@ def _own_clause(verb: Token) -> bool:
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in children)
     return subject and finite
+
+
+_SIDE_MARKERS = frozenset({"while", "as", "whereas", "although", "though", "whilst"})
+
+
+def _side_marker(clause: Token) -> bool:
+    """An adverbial clause that runs beside the event ("while ...", "as ...") rather than telling how
+    or when it happened ("when a bomb exploded in ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in _SIDE_MARKERS for c in clause.children)
 
 
 def _candidates(document: Document, parsed: Doc, start: int, end: int) -> Iterable[tuple[Place, int, int]]:
@@ -221,8 +232,19 @@ def _is_reference(
         token.dep_ == "poss"
         or (token.dep_ == "compound" and _names_part_of(token.head, {t.i for *_, t in others}))
         or _under_place(token, trigger, {t.i for *_, t in others})
-        or any(end <= start and _REFERENCE_GAP.match(text[end:start]) for _, end, _ in others)
+        or any(
+            end <= start
+            and _REFERENCE_GAP.match(text[end:start])
+            and not _verb_between(token.doc, end, start)
+            for _, end, _ in others
+        )
     )
+
+
+def _verb_between(parsed: Doc, start: int, end: int) -> bool:
+    """A verb in ``[start, end)``: "students in Spain protested in Barcelona" is two attachments."""
+    span = parsed.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _names_part_of(noun: Token, others: set[int]) -> bool:
