@@ -258,6 +258,9 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
             "Florida",
             "Florida",
         ),
+        # a plural type noun after a list types all its items
+        ("Wildfires burned in Eastland and Callahan counties, the Texas Fire Service said.", "Eastland",
+         "Texas"),
         # items of a list are alike: a state among states, even with the country named
         (
             "Cases were reported in the United States, in Oregon, Utah, Washington and Wyoming.",
@@ -265,7 +268,7 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
             "Washington",
         ),
     ],
-)
+)  # fmt: skip
 def test_local_context(pipeline, make_article, text, surface, admin1):
     place = _by_text(_places(pipeline, make_article, text), surface)
     assert place.admin1 == admin1, (place.name, place.admin1)
@@ -288,3 +291,9 @@ def test_demonyms_used_as_places(surface, name, kind):
 
     (found,) = resolve_toponyms(load_gazetteer(), [Toponym(name_key(surface), surface, ((0, len(surface)),))])
     assert found.entry is not None and (found.entry.name, found.entry.kind.value) == (name, kind)
+
+
+def test_plural_type_noun_types_the_whole_list(pipeline, make_article):
+    text = "Wildfires burned in Eastland and Callahan counties, the Texas Fire Service said."
+    place = _by_text(_places(pipeline, make_article, text), "Eastland")
+    assert place.precision is PlacePrecision.ADMIN2, (place.name, place.feature)

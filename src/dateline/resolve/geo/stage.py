@@ -50,6 +50,30 @@ class _Group:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+_PLURAL_TYPE_NOUN = re.compile(r"\s+(?:counties|provinces|governorates|states|districts)\b")
+
+
+def _shared_plural_nouns(toponyms: list[Toponym], text: str) -> list[Toponym]:
+    """ "Becker, Clay and Wilkin counties": a plural type noun after a list types all its items."""
+    kinds = {
+        t.key: t.type_kinds for t in toponyms if any(_PLURAL_TYPE_NOUN.match(text, e) for _, e in t.spans)
+    }
+    mates = {t.key: t.listed_with for t in toponyms}
+    out = []
+    for toponym in toponyms:
+        typed = toponym
+        seen, todo = {toponym.key}, list(toponym.listed_with)  # the whole list, not only the neighbours
+        while todo and not typed.type_kinds:
+            key = todo.pop()
+            if key in kinds:
+                typed = replace(toponym, type_kinds=kinds[key])
+            elif key not in seen:
+                seen.add(key)
+                todo += mates.get(key, frozenset())
+        out.append(typed)
+    return out
+
+
 def _list_mates(text: str, groups: list[_Group]) -> dict[str, frozenset[str]]:
     """For each group key, the keys of the toponyms named next to it in a list ("Utah, Washington
     and Wyoming")."""
@@ -109,9 +133,10 @@ class PlaceStage:
             (g for g in groups.values() if any(c.isupper() for c in g.text)), key=lambda g: min(g.spans)
         )  # lower-case NER spans ("mosques") are not toponyms
         mates = _list_mates(text, ordered)
-        toponyms = [
-            replace(self._toponym(text, g), listed_with=mates.get(g.key, frozenset())) for g in ordered
-        ]
+        toponyms = _shared_plural_nouns(
+            [replace(self._toponym(text, g), listed_with=mates.get(g.key, frozenset())) for g in ordered],
+            text,
+        )
         resolutions = resolve_toponyms(gazetteer, toponyms, self._demonym_countries(document))
         places = self._places(text, parsed, ordered, toponyms, resolutions)
         place_spans = {(m.start, m.end) for p in places for m in p.mentions}
