@@ -543,7 +543,7 @@ def _draft(
         and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
     ):
         return None  # a violent reading of an accident, a disaster or a crime
-    if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and machine guns at"
+    if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     cls = lex.classes[event_class]
     symmetric = cls.id in _SYMMETRIC
