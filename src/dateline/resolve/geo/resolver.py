@@ -69,7 +69,7 @@ class Toponym:
     qualifiers: tuple[str, ...] = ()
     qualifies: tuple[int, ...] = ()  # where the names it follows after a comma end ("Tacoma, Washington")
     adjectival: bool = False  # every mention modifies a lower-case noun ("Western countries")
-    listed_with: frozenset[str] = frozenset()  # keys of the toponyms next to it in a list ("A, B and C")
+    listed_with: frozenset[str] = frozenset()  # keys of the other toponyms of its list ("A, B and C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,10 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     if total <= 0:
         return score
     compatriots = [p for _, p in weights if p.country == e.country]
-    unlike_list = bool(ctx.listed) and not listed_alike  # "Utah, Washington and Wyoming": not the capital
+    # a capital among items of one other kind is not the capital ("Utah, Washington and Wyoming");
+    # a mixed list says nothing
+    listed_kinds = {p.kind for p in ctx.listed}
+    unlike_list = len(listed_kinds) == 1 and e.kind not in listed_kinds
     if e.feature == "PPLC" and not unlike_list and any(p.kind is PlaceKind.COUNTRY for p in compatriots):
         score += W_CAPITAL
     siblings = {p.id for p in compatriots if p.kind is PlaceKind.ADMIN1}

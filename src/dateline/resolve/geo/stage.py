@@ -58,32 +58,33 @@ def _shared_plural_nouns(toponyms: list[Toponym], text: str) -> list[Toponym]:
     kinds = {
         t.key: t.type_kinds for t in toponyms if any(_PLURAL_TYPE_NOUN.match(text, e) for _, e in t.spans)
     }
-    mates = {t.key: t.listed_with for t in toponyms}
     out = []
     for toponym in toponyms:
-        typed = toponym
-        seen, todo = {toponym.key}, list(toponym.listed_with)  # the whole list, not only the neighbours
-        while todo and not typed.type_kinds:
-            key = todo.pop()
-            if key in kinds:
-                typed = replace(toponym, type_kinds=kinds[key])
-            elif key not in seen:
-                seen.add(key)
-                todo += mates.get(key, frozenset())
-        out.append(typed)
+        inherited = [kinds[k] for k in sorted(toponym.listed_with) if k in kinds]
+        out.append(
+            replace(toponym, type_kinds=inherited[0]) if inherited and not toponym.type_kinds else toponym
+        )
     return out
 
 
 def _list_mates(text: str, groups: list[_Group]) -> dict[str, frozenset[str]]:
-    """For each group key, the keys of the toponyms named next to it in a list ("Utah, Washington
-    and Wyoming")."""
+    """For each group key, the keys of the other toponyms of the lists it is an item of ("Utah,
+    Washington and Wyoming"): items joined by commas, "and", "or" or "&", the whole list."""
     mentions = sorted((s, e, g.key) for g in groups for s, e in g.spans)
-    mates: dict[str, set[str]] = {}
+    links: dict[str, set[str]] = {}
     for (_, end, first), (start, _, second) in zip(mentions, mentions[1:], strict=False):
         if first != second and _LIST_GLUE.fullmatch(text, end, start):
-            mates.setdefault(first, set()).add(second)
-            mates.setdefault(second, set()).add(first)
-    return {k: frozenset(v) for k, v in mates.items()}
+            links.setdefault(first, set()).add(second)
+            links.setdefault(second, set()).add(first)
+    out: dict[str, frozenset[str]] = {}
+    for key, linked in links.items():
+        seen, todo = {key}, list(linked)
+        while todo:
+            if (other := todo.pop()) not in seen:
+                seen.add(other)
+                todo += links.get(other, ())
+        out[key] = frozenset(seen - {key})
+    return out
 
 
 def place_from_entry(place_id: str, text: str, spans: list[tuple[int, int]], entry: Entry | None,
