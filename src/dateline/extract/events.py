@@ -159,13 +159,13 @@ class EventStage:
             if (m := match_trigger(t, lex, index)) and not in_spans(t.idx, t.idx + 1, quoted)
         ]
         taken = {m.token.i for m in matches}
-        matches += [
-            m
-            for m in _demands(parsed, lex)
+        demands = [
+            (m, clause)
+            for m, clause in _demands(parsed, lex)
             if m.token.i not in taken and not in_spans(m.token.idx, m.token.idx + 1, quoted)
         ]
-        demanded = _demanded(matches)
-        matches = [m for m in matches if m.trigger is _DEMAND or m.token.i not in demanded]
+        demanded = {i for _, clause in demands for i in _clause_indices(clause)}  # not (yet) events
+        matches = [m for m in matches if m.token.i not in demanded] + [m for m, _ in demands]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
         types = (
@@ -228,15 +228,15 @@ _OBLIGATION = frozenset({"must", "should"})
 _FIRST_PERSON = frozenset({"i", "we", "us"})
 
 
-def _demands(parsed: Doc, lex: Lexicon) -> list[TriggerMatch]:
-    """Reported obligations are demands (PLOVER REQUEST): "Russia said Sudan must return the
-    helicopter", "issued a reminder to Iraq that it must cooperate"."""
+def _demands(parsed: Doc, lex: Lexicon) -> list[tuple[TriggerMatch, Token]]:
+    """Reported obligations are demands (PLOVER REQUEST), with the clause of what must be done:
+    "Russia said Sudan must return the helicopter", "issued a reminder to Iraq that it must cooperate"."""
     found = []
     for token in parsed:
         speech = token.pos_ == "VERB" and token.lemma_.lower() in lex.speech
         noun = token.pos_ == "NOUN" and token.lemma_.lower() in lex.groups["demand_nouns"]
-        if (speech or noun) and _demand_clause(token) is not None:
-            found.append(TriggerMatch(token=token, trigger=_DEMAND))
+        if (speech or noun) and (clause := _demand_clause(token)) is not None:
+            found.append((TriggerMatch(token=token, trigger=_DEMAND), clause))
     return found
 
 
@@ -255,15 +255,6 @@ def _demand_clause(token: Token) -> Token | None:
             continue
         return clause
     return None
-
-
-def _demanded(matches: list[TriggerMatch]) -> set[int]:
-    """Token indices of the clauses demands are about: what must be done is not (yet) an event."""
-    out: set[int] = set()
-    for m in matches:
-        if m.trigger is _DEMAND and (clause := _demand_clause(m.token)) is not None:
-            out |= _clause_indices(clause)
-    return out
 
 
 def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerMatch]) -> dict[int, int]:

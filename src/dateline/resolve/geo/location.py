@@ -227,16 +227,17 @@ def _is_reference(
     parse ("Sadr City in eastern Baghdad"), follows it as "X in central Y" or "X, 100 km west of Y",
     or is a possessive ("Iraq's northern city of Mosul"). Demonym places ("Palestinian cities in
     the West Bank") locate nothing."""
-    others = [(p, e, t) for p, _, e, t in found if p.id != place.id and p.label != "NORP"]
+    others = [(e, t) for p, _, e, t in found if p.id != place.id and p.label != "NORP"]
+    other_tokens = {t.i for _, t in others}
     return (
         token.dep_ == "poss"
-        or (token.dep_ == "compound" and _names_part_of(token.head, {t.i for *_, t in others}))
-        or _under_place(token, trigger, {t.i for *_, t in others})
+        or (token.dep_ == "compound" and _names_part_of(token.head, other_tokens))
+        or _under_place(token, trigger, other_tokens)
         or any(
             end <= start
             and _REFERENCE_GAP.match(text[end:start])
             and not _verb_between(token.doc, end, start)
-            for _, end, _ in others
+            for end, _ in others
         )
     )
 

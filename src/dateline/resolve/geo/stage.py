@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import ClassVar
 
 from spacy.tokens import Doc
@@ -50,14 +52,15 @@ class _Group:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-_PLURAL_TYPE_NOUN = re.compile(r"\s+(?:counties|provinces|governorates|states|districts)\b")
+@cache
+def _plural_type_noun() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, cues()['list_type_nouns']['words']))})\b")
 
 
 def _shared_plural_nouns(toponyms: list[Toponym], text: str) -> list[Toponym]:
     """ "Becker, Clay and Wilkin counties": a plural type noun after a list types all its items."""
-    kinds = {
-        t.key: t.type_kinds for t in toponyms if any(_PLURAL_TYPE_NOUN.match(text, e) for _, e in t.spans)
-    }
+    plural = _plural_type_noun()
+    kinds = {t.key: t.type_kinds for t in toponyms if any(plural.match(text, e) for _, e in t.spans)}
     out = []
     for toponym in toponyms:
         inherited = [kinds[k] for k in sorted(toponym.listed_with) if k in kinds]
@@ -135,8 +138,7 @@ class PlaceStage:
         )  # lower-case NER spans ("mosques") are not toponyms
         mates = _list_mates(text, ordered)
         toponyms = _shared_plural_nouns(
-            [replace(self._toponym(text, g), listed_with=mates.get(g.key, frozenset())) for g in ordered],
-            text,
+            [self._toponym(text, g, mates.get(g.key, frozenset())) for g in ordered], text
         )
         resolutions = resolve_toponyms(gazetteer, toponyms, self._demonym_countries(document))
         places = self._places(text, parsed, ordered, toponyms, resolutions)
@@ -176,13 +178,15 @@ class PlaceStage:
         return [table[k] for a in document.actors if a.label == "NORP" and (k := name_key(a.name)) in table]
 
     @staticmethod
-    def _toponym(text: str, group: _Group) -> Toponym:
+    def _toponym(text: str, group: _Group, listed_with: frozenset[str]) -> Toponym:
         found = [mention_cues(text, s, e) for s, e in group.spans]
         kinds = frozenset().union(*(c.type_kinds for c in found))
         qualifiers = tuple(dict.fromkeys(c.qualifier for c in found if c.qualifier))
         qualifies = tuple(s - 2 for s, _ in group.spans if text[max(0, s - 2) : s] == ", ")
         adjectival = all(_ADJECTIVAL.match(text, e) for _, e in group.spans)
-        return Toponym(group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival)
+        return Toponym(
+            group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival, listed_with
+        )
 
     def _places(
         self, text: str, parsed: Doc, groups: list[_Group], toponyms: list[Toponym],
@@ -216,22 +220,26 @@ class PlaceStage:
         return places
 
 
+def _named_mentions(document: Document) -> Iterator[TextSpan]:
+    """Mentions of organisations and people: where the NER puts the places it mis-tags."""
+    for actor in document.actors:
+        if actor.label in ("ORG", "PERSON"):
+            yield from actor.mentions
+
+
 def _add_facilities(document: Document, parsed: Doc, groups: dict[str, _Group]) -> None:
     """Organisation or person mentions that are facilities used as sites join the places:
     streets always ("Jaffa Road"); other facilities after a locative preposition or as the
     object of a site verb ("at Al-Quds Hospital", "shelled the Manila Cathedral")."""
     text = document.article.text
-    for actor in document.actors:
-        if actor.label not in ("ORG", "PERSON"):
+    for m in _named_mentions(document):
+        start = m.start + 4 if text[m.start : m.start + 4].lower() == "the " else m.start
+        surface = text[start : m.end]
+        if facility_kind(surface, None) != "facility":
             continue
-        for m in actor.mentions:
-            start = m.start + 4 if text[m.start : m.start + 4].lower() == "the " else m.start
-            surface = text[start : m.end]
-            if facility_kind(surface, None) != "facility":
-                continue
-            if is_street(surface) or is_site(parsed, start, m.end):
-                key = strip_article(name_key(surface))
-                groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
+        if is_street(surface) or is_site(parsed, start, m.end):
+            key = strip_article(name_key(surface))
+            groups.setdefault(key, _Group(key, surface, "FAC")).spans.append((start, m.end))
 
 
 def _add_settlements(document: Document, groups: dict[str, _Group]) -> None:
@@ -240,16 +248,13 @@ def _add_settlements(document: Document, groups: dict[str, _Group]) -> None:
     gazetteer may lack them, so they are placed in their container like villages."""
     text = document.article.text
     settlements = {PlaceKind.CITY, PlaceKind.NEIGHBORHOOD}
-    for actor in document.actors:
-        if actor.label not in ("ORG", "PERSON"):
-            continue
-        for m in actor.mentions:
-            surface = text[m.start : m.end]
-            if not (surface[:1].isupper() and any(c.islower() for c in surface)):
-                continue  # a name, not an acronym ("three TIF districts")
-            if mention_cues(text, m.start, m.end).type_kinds & settlements:
-                key = strip_article(name_key(surface))
-                groups.setdefault(key, _Group(key, surface, None)).spans.append((m.start, m.end))
+    for m in _named_mentions(document):
+        surface = text[m.start : m.end]
+        if not (surface[:1].isupper() and any(c.islower() for c in surface)):
+            continue  # a name, not an acronym ("three TIF districts")
+        if mention_cues(text, m.start, m.end).type_kinds & settlements:
+            key = strip_article(name_key(surface))
+            groups.setdefault(key, _Group(key, surface, None)).spans.append((m.start, m.end))
 
 
 def _village(toponym: Toponym) -> str | None:
