@@ -297,3 +297,44 @@ def test_plural_type_noun_types_the_whole_list(pipeline, make_article):
     text = "Wildfires burned in Eastland and Callahan counties, the Texas Fire Service said."
     place = _by_text(_places(pipeline, make_article, text), "Eastland")
     assert place.precision is PlacePrecision.ADMIN2, (place.name, place.feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        # a leading Arabic article is dropped in English ("Al Qāmishlī")
+        ("Turkish artillery fired on Qamishli and other towns in north-east Syria on Tuesday.", "Qamishli",
+         "Al Qāmishlī", "SY"),
+        # English spellings of divisions of conflict zones
+        ("Al-Shabab fighters attacked a base in Lower Shabelle, Somalia, on Sunday.", "Lower Shabelle",
+         "Shabeellaha Hoose", "SO"),
+        ("Iraqi forces advanced in Salahuddin province, north of Baghdad.", "Salahuddin province", "Şalāḩ ad Dīn",
+         "IQ"),
+        ("Coalition jets struck targets near Hodeidah, Yemen, overnight.", "Hodeidah", "Al Ḩudaydah", "YE"),
+        # a Russian republic by its bare name ("Dagestan, Respublika")
+        ("Gunmen attacked a police post in Dagestan, Russia, on Friday.", "Dagestan", "Dagestan, Respublika",
+         "RU"),
+        # an Indonesian regency without "Kabupaten"
+        ("The tsunami struck Pangandaran, on the south coast of Java, Indonesia.", "Pangandaran",
+         "Kabupaten Pangandaran", "ID"),
+        # former first-level divisions still named by archives and older reports
+        ("Cholera cases rose in Nyanza Province, western Kenya, officials said.", "Nyanza Province",
+         "Nyanza Province", "KE"),
+        ("Fighting displaced thousands in Katanga, in the south of the Democratic Republic of Congo.",
+         "Katanga", "Katanga", "CD"),
+        ("Police in Yorkshire said two men were arrested after the attack.", "Yorkshire", "Yorkshire",
+         "GB"),
+    ],
+)  # fmt: skip
+def test_news_forms_and_former_divisions(pipeline, make_article, text, surface, name, country):
+    place = _by_text(_places(pipeline, make_article, text), surface)
+    assert (place.name, place.country) == (name, country)
+
+
+def test_a_former_division_does_not_outrank_a_current_one_without_context():
+    """"Western Province" is Sri Lanka's (current) before Kenya's (abolished 2013) when nothing says which."""
+    from dateline.resolve.geo.index import load_gazetteer  # noqa: PLC0415
+    from dateline.resolve.geo.resolver import rank_name  # noqa: PLC0415
+
+    first = rank_name(load_gazetteer(), "Western Province")[0]
+    assert first["country"] == "LK", first

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -266,6 +267,33 @@ def _supplement_places(conn: sqlite3.Connection, rows: Iterable[SupplementRow]) 
         yield place
 
 
+# Countries whose GeoNames romanisations open with the Arabic article ("Al Qāmishlī", "Ar Raqqah",
+# "As Suwaydā'") while English-language news mostly drops it ("Qamishli", "Raqqa", "Sweida").
+_ARTICLE_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split()
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az) (?=\S{4})")
+_RESPUBLIKA = re.compile(r"^(?:(.+) respublika|respublika (.+))$")
+_INDONESIAN_UNIT = re.compile(r"^(?:kabupaten|kota) (?=\S{3})")
+
+
+def _add_bare_forms(places: Iterable[_Place]) -> None:
+    """News forms of package names: without a leading Arabic article in Arabic-speaking countries,
+    the bare name of a Russian republic ("Dagestan, Respublika" -> "Dagestan") and of an Indonesian
+    regency or city ("Kabupaten Pangandaran" -> "Pangandaran")."""
+    for place in places:
+        for key, kind in list(place.names.items()):
+            bare = None
+            if place.country in _ARTICLE_COUNTRIES and (m := _ARABIC_ARTICLE.match(key)):
+                bare = key[m.end() :]
+            elif place.country == "RU" and (m := _RESPUBLIKA.match(key)):
+                bare = m.group(1) or m.group(2)
+            elif place.country == "ID" and (m := _INDONESIAN_UNIT.match(key)):
+                bare = key[m.end() :]
+            if bare and bare not in place.names:
+                place.names[bare] = max(kind, NAME_ALTERNATE)
+
+
 def _apply_aliases(
     places: dict[int, _Place],
     countries: dict[str, _Place],
@@ -325,6 +353,7 @@ def build_index(path: Path) -> BuildReport:
         places.update({p.id: p for p in countries.values()})
         places.update({p.id: p for p in _continents()})
         iso_codes = {p.iso: p.id for p in divisions.values() if p.iso}
+        _add_bare_forms(places.values())
         _apply_aliases(places, countries, iso_codes, load_aliases())
         conn = connect_writable(tmp)
         with conn:

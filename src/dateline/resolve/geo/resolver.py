@@ -174,7 +174,7 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     score += 0.8 if hit.name_kind == NAME_ALIAS else 0.6 if hit.name_kind == NAME_PRIMARY else 0.0
     score -= 2.0 if hit.fuzzy else 0.0
     score += 0.7 if e.feature == "PPLC" else 0.0
-    score += W_CURATED if e.source.startswith("supplement") else 0.0
+    score += W_CURATED if e.source.startswith("supplement") and not e.feature.endswith("H") else 0.0
     if type_kinds:
         score += 3.0 if e.kind in type_kinds else -2.0
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
