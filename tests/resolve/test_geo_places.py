@@ -332,7 +332,7 @@ def test_news_forms_and_former_divisions(pipeline, make_article, text, surface, 
 
 
 def test_a_former_division_does_not_outrank_a_current_one_without_context():
-    """"Western Province" is Sri Lanka's (current) before Kenya's (abolished 2013) when nothing says which."""
+    """Sri Lanka's current Western Province comes before Kenya's (abolished 2013) when nothing says which."""
     from dateline.resolve.geo.index import load_gazetteer  # noqa: PLC0415
     from dateline.resolve.geo.resolver import rank_name  # noqa: PLC0415
 
