@@ -92,3 +92,42 @@ def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, 
     roles = {(a.role.value, a.name) for a in event.actors}
     assert {("actor1", actor1), ("actor2", actor2)} <= roles
     assert event.acled.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        # territory changing hands without "capture": freed, wrested, occupied, pushed out
+        ("Iraqi security forces on Wednesday freed several villages from Islamic State militants.", "freed",
+         "Government regains territory"),
+        ("Forces loyal to the government have wrested control of a military camp from a separatist militia.",
+         "wrested", "Government regains territory"),
+        ("Government troops have occupied three more hill posts of the ethnic army in an offensive over the "
+         "last two days.", "occupied", "Government regains territory"),
+        ("Somali forces pushed al-Shabab militants out of fresh areas in Lower Shabelle region.", "pushed",
+         "Government regains territory"),
+        # a grenade attack is a Grenade event, and so are the deaths it causes
+        ("Six people were killed in a grenade attack on a bar late on Wednesday.", "attack", "Grenade"),
+        ("A grenade attack on a bar killed six people in the north of the country late on Wednesday.",
+         "killed", "Grenade"),
+        # a prisoner exchange is an agreement between the parties
+        ("Rebels and government forces exchanged prisoners near the divided city on Tuesday.", "exchanged",
+         "Agreement"),
+    ],
+)  # fmt: skip
+def test_territory_grenades_and_exchanges(pipeline, make_article, text, trigger, sub_event_type):
+    event = _event(pipeline, make_article, text, trigger)
+    assert event.acled is not None and event.acled.sub_event_type == sub_event_type, event.acled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters occupied the main square of the capital on Friday.",  # a crowd's sit-in, not a capture
+        "Police pushed the protesters out of the square.",  # not armed men driven from territory
+        "A judge ordered the release of 40 prisoners because of the epidemic.",  # a release is no agreement
+    ],
+)
+def test_no_territory_or_agreement_for_crowds_and_courts(pipeline, make_article, text):
+    subs = {e.acled.sub_event_type for e in pipeline.extract(make_article(text)).events if e.acled}
+    assert not subs & {"Government regains territory", "Non-state actor overtakes territory", "Agreement"}
