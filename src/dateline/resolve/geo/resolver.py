@@ -54,6 +54,7 @@ W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
 W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
+W_QUALIFIES = 8.0  # the division a place named just before it lies in ("Buffalo, New York": the state)
 W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
 MIN_SIBLINGS = 2
 
@@ -196,7 +197,7 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     if e.parent is not None:
         score += 3.0 if e.parent in ctx.chosen_ids else -100.0
     if any(_contains(e, q) for q in ctx.qualified):
-        score += 5.0
+        score += W_QUALIFIES
     if e.admin2 and (
         (e.kind in (PlaceKind.CITY, PlaceKind.NEIGHBORHOOD) and e.admin2 in ctx.counties)
         or (e.kind is PlaceKind.ADMIN2 and e.admin2 in ctx.towns_in)
