@@ -529,6 +529,8 @@ def _draft(
         event_class = _class_at(token.doc[weapon], lex, index) or event_class
     if event_class == "protest":
         event_class = _protest_kind(token)
+    elif event_class == "protest_intervention" and _force_against_protest(token):
+        event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
     if (
         types is not None
         and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
@@ -591,11 +593,21 @@ def _passive_voice(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
+def _sentence_words(token: Token) -> set[str]:
+    return {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+
+
+def _force_against_protest(token: Token) -> bool:
+    """Security forces using lethal or disproportionate force, by the words of the sentence."""
+    cues, words = _cues(), _sentence_words(token)
+    return bool(words & cues["force"] and words & cues["security"])
+
+
 def _protest_kind(token: Token) -> str:
     """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
     cues = _cues()
-    lemmas = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
-    if lemmas & cues["force"] and lemmas & cues["security"]:
+    lemmas = _sentence_words(token)
+    if _force_against_protest(token):
         return "protest_force"
     if lemmas & cues["riot"]:
         return "riot"

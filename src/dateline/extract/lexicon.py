@@ -39,6 +39,7 @@ class Trigger:
     object: str | None = None
     prt: str | None = None
     prep: tuple[str, ...] = ()
+    prep_object: str | None = None  # word group the required preposition's object must belong to
     modifier: frozenset[str] = frozenset()
     not_modifier: frozenset[str] = frozenset()
     subject: str | None = None
@@ -109,6 +110,7 @@ def _triggers(
                     object=spec.get("object"),
                     prt=spec.get("prt"),
                     prep=tuple(prep if isinstance(prep, list) else [prep]),
+                    prep_object=spec.get("prep_object"),
                     modifier=frozenset(spec.get("modifier", ())),
                     not_modifier=frozenset(spec.get("not_modifier", ())),
                     subject=spec.get("subject"),
