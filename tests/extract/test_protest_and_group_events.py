@@ -1,4 +1,5 @@
-"""Demonstrations and changes to armed groups on self-written sentences (ACLED sub-event types)."""
+"""Demonstrations, changes to armed groups and other strategic developments on self-written sentences
+(ACLED sub-event types)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,31 @@ def test_protests_and_group_changes(pipeline, make_article, text, trigger, event
 def test_no_protest_or_group_change(pipeline, make_article, text):
     subs = set(_subs(pipeline, make_article, text).values())
     assert not subs & {"Peaceful protest", "Protest with intervention", "Change to group/activity"}, subs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        # a passive act on what the trigger names is reported although the agent is unsaid
+        ("Two explosive devices were found in a canal near the zoo on Tuesday.", "found",
+         "Disrupted weapons use"),
+        ("About 230 pistols and 17,000 bullets were seized in the capital.", "seized", "Disrupted weapons use"),
+        # bases set up or created
+        ("The army has set up its 11th observation point in the province.", "set",
+         "Headquarters or base established"),
+        ("The military has created a new base near the oil fields.", "created",
+         "Headquarters or base established"),
+        # a change of hands without a fight
+        ("All government forces have withdrawn from the base, leaving it in the hands of opposition fighters.",
+         "withdrawn", "Non-violent transfer of territory"),
+        ("Rebel fighters entered the town before dawn without any resistance.", "entered",
+         "Non-violent transfer of territory"),
+    ],
+)  # fmt: skip
+def test_strategic_developments(pipeline, make_article, text, trigger, sub_event_type):
+    assert _subs(pipeline, make_article, text).get(trigger) == sub_event_type
+
+
+def test_a_capture_with_fighting_is_not_a_peaceful_transfer(pipeline, make_article):
+    subs = _subs(pipeline, make_article, "Rebel fighters captured the town after two days of heavy fighting.")
+    assert subs.get("captured") == "Non-state actor overtakes territory", subs

@@ -117,6 +117,7 @@ _TRAVEL_VERBS = frozenset(
     {"arrive", "come", "go", "leave", "travel", "fly", "head", "depart", "embark", "be"}
 )  # "arrived in Amman on a visit", "left for talks": the traveller is the event's actor
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
+_CHANGE_OF_HANDS = frozenset({"capture", "advance", "withdraw"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
 _BACKGROUND_PENALTY = 0.15  # events in relative clauses rank below the sentence's own
@@ -538,6 +539,8 @@ def _draft(
         return None  # a violent reading of an accident, a disaster or a crime
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
+    if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"
+        event_class = "territory_transfer"
     cls = lex.classes[event_class]
     symmetric = cls.id in _SYMMETRIC
     if token.pos_ == "VERB":  # what people flee or return to is a place, not a target
@@ -559,6 +562,7 @@ def _draft(
         cls.category.value in _NEEDS_ACTOR
         and not any(a.role is ActorRole.ACTOR1 or (symmetric and a.role is ActorRole.ACTOR2) for a in actors)
         and not _passive_verbal(token, cls, actors)
+        and not _passive_with_named_object(match)
         and (
             support is None
             or support < _ACTORLESS_SUPPORT
@@ -586,6 +590,18 @@ def _passive_verbal(token: Token, cls: EventClass, actors: list[EventActor]) -> 
         and _passive_voice(token)
         and any(a.role is ActorRole.TARGET for a in actors)
     )
+
+
+def _passive_with_named_object(match: TriggerMatch) -> bool:
+    """A passive act on what its trigger names ("two explosive devices were found", "50 shops were
+    destroyed"): reported although who did it is unsaid."""
+    return match.token.pos_ == "VERB" and match.trigger.object is not None and _passive_voice(match.token)
+
+
+def _peaceful(token: Token, lex: Lexicon) -> bool:
+    """The sentence says the place changed hands without a fight."""
+    text = token.sent.text.lower()
+    return any(phrase in text for phrase in lex.groups["peaceful_transfer"])
 
 
 def _passive_voice(token: Token) -> bool:
