@@ -27,7 +27,7 @@ CASES = [
     # no trigger word: found by the classifier
     ("Three armed factions in northern Idlib announced on Monday that they had merged into a single "
      "coalition under a new name.", "Change to group/activity"),
-    ("A large cache of rifles, grenades and ammunition was found in an abandoned warehouse near Kharkiv.",
+    ("Bomb disposal experts made safe an improvised device planted outside the governor's office.",
      "Disrupted weapons use"),
 ]  # fmt: skip
 
