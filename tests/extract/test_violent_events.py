@@ -106,6 +106,9 @@ def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, 
          "last two days.", "occupied", "Government regains territory"),
         ("Somali forces pushed al-Shabab militants out of fresh areas in Lower Shabelle region.", "pushed",
          "Government regains territory"),
+        # the toll of coordinated verbs takes the cause named after the last one
+        ("Three civilians were killed and dozens wounded in airstrikes launched by warplanes overnight.",
+         "airstrikes", "Air/drone strike"),
         # a grenade attack is a Grenade event, and so are the deaths it causes
         ("Six people were killed in a grenade attack on a bar late on Wednesday.", "attack", "Grenade"),
         ("A grenade attack on a bar killed six people in the north of the country late on Wednesday.",
@@ -131,3 +134,11 @@ def test_territory_grenades_and_exchanges(pipeline, make_article, text, trigger,
 def test_no_territory_or_agreement_for_crowds_and_courts(pipeline, make_article, text):
     subs = {e.acled.sub_event_type for e in pipeline.extract(make_article(text)).events if e.acled}
     assert not subs & {"Government regains territory", "Non-state actor overtakes territory", "Agreement"}
+
+
+def test_targeting_with_sanctions_is_no_attack(pipeline, make_article):
+    events = pipeline.extract(
+        make_article("The administration targeted Russia with sweeping sanctions.")
+    ).events
+    assert not any(e.acled for e in events), [(e.trigger.text, e.acled) for e in events]
+    assert any(e.plover and e.plover.type == "COERCE" for e in events)

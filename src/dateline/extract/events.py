@@ -316,8 +316,12 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
     head = triggered.get(token.head.i)
     if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
         return head.token.i
+    tolls = [token, *(c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "killed and wounded in"
     for prep in (
-        c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
+        c
+        for t in tolls
+        for c in t.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
     ):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             cause = triggered.get(obj.i)
