@@ -346,6 +346,7 @@ def test_a_former_division_does_not_outrank_a_current_one_without_context():
         ("He lives in New York and works in finance.", 5128581),  # AP style: the city
         ("A girl from Buffalo, New York, died of the virus on Monday.", 5128638),  # "City, State"
         ("Cases were reported in New Jersey, New York, Ohio and Oregon.", 5128638),  # a state among states
+        ("Former New York Gov. Mario Cuomo rose to national fame.", 5128638),  # the state's office
     ],
 )
 def test_new_york_city_or_state(pipeline, make_article, text, geonames_id):

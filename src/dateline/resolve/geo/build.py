@@ -313,6 +313,7 @@ def _supplement_places(conn: sqlite3.Connection, rows: Iterable[SupplementRow]) 
 
 # Countries whose GeoNames romanisations open with the Arabic article ("Al Qāmishlī", "Ar Raqqah",
 # "As Suwaydā'") while English-language news mostly drops it ("Qamishli", "Raqqa", "Sweida").
+_MIN_BARE_FORM_POPULATION = 20_000
 _ARTICLE_COUNTRIES = frozenset(
     "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split()
 )
@@ -328,7 +329,11 @@ def _add_bare_forms(places: Iterable[_Place]) -> None:
     for place in places:
         for key, kind in list(place.names.items()):
             bare = None
-            if place.country in _ARTICLE_COUNTRIES and (m := _ARABIC_ARTICLE.match(key)):
+            if (
+                place.country in _ARTICLE_COUNTRIES
+                and (place.kind is not PlaceKind.CITY or place.population >= _MIN_BARE_FORM_POPULATION)
+                and (m := _ARABIC_ARTICLE.match(key))
+            ):  # small places would turn club and party names ("Ittihad") into toponyms
                 bare = key[m.end() :]
             elif place.country == "RU" and (m := _RESPUBLIKA.match(key)):
                 bare = m.group(1) or m.group(2)
