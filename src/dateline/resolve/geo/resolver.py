@@ -54,6 +54,7 @@ W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
 W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
+_FORMER_DIVISIONS = frozenset({"ADM1H", "ADM2H"})  # curated, but no bonus over current namesakes
 W_QUALIFIES = 8.0  # the division a place named just before it lies in ("Buffalo, New York": the state)
 W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
 MIN_SIBLINGS = 2
@@ -175,7 +176,7 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     score += 0.8 if hit.name_kind == NAME_ALIAS else 0.6 if hit.name_kind == NAME_PRIMARY else 0.0
     score -= 2.0 if hit.fuzzy else 0.0
     score += 0.7 if e.feature == "PPLC" else 0.0
-    score += W_CURATED if e.source.startswith("supplement") and not e.feature.endswith("H") else 0.0
+    score += W_CURATED if e.source.startswith("supplement") and e.feature not in _FORMER_DIVISIONS else 0.0
     if type_kinds:
         score += 3.0 if e.kind in type_kinds else -2.0
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
