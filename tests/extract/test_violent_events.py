@@ -113,8 +113,12 @@ def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, 
         ("Six people were killed in a grenade attack on a bar late on Wednesday.", "attack", "Grenade"),
         ("A grenade attack on a bar killed six people in the north of the country late on Wednesday.",
          "killed", "Grenade"),
-        # a prisoner exchange is an agreement between the parties
+        # a prisoner exchange is an agreement between the parties, however it is worded
         ("Rebels and government forces exchanged prisoners near the divided city on Tuesday.", "exchanged",
+         "Agreement"),
+        ("A prisoner swap between the government and the separatist council took place on Sunday.", "swap",
+         "Agreement"),
+        ("The government released 30 rebels in exchange for 16 soldiers held by the group.", "released",
          "Agreement"),
     ],
 )  # fmt: skip
@@ -129,6 +133,7 @@ def test_territory_grenades_and_exchanges(pipeline, make_article, text, trigger,
         "Protesters occupied the main square of the capital on Friday.",  # a crowd's sit-in, not a capture
         "Police pushed the protesters out of the square.",  # not armed men driven from territory
         "A judge ordered the release of 40 prisoners because of the epidemic.",  # a release is no agreement
+        "The court released him in return for a bail payment.",
     ],
 )
 def test_no_territory_or_agreement_for_crowds_and_courts(pipeline, make_article, text):

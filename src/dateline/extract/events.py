@@ -99,7 +99,17 @@ _CONTENT_CLASSES = frozenset(
     {"request", "reject", "threaten", "agreement", "signing", "consult", "cooperate"}
 )
 _SYMMETRIC = frozenset(
-    {"armed_clash", "consult", "agreement", "signing", "recognition", "cooperate", "ceasefire", "visit"}
+    {
+        "armed_clash",
+        "consult",
+        "agreement",
+        "signing",
+        "recognition",
+        "cooperate",
+        "ceasefire",
+        "visit",
+        "prisoner_exchange",
+    }
 )
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
