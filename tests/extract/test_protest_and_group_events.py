@@ -66,6 +66,8 @@ def test_no_protest_or_group_change(pipeline, make_article, text):
          "withdrawn", "Non-violent transfer of territory"),
         ("Rebel fighters entered the town before dawn without any resistance.", "entered",
          "Non-violent transfer of territory"),
+        ("The fighters entered the town before dawn and had not encountered any resistance, he said.",
+         "entered", "Non-violent transfer of territory"),
     ],
 )  # fmt: skip
 def test_strategic_developments(pipeline, make_article, text, trigger, sub_event_type):
