@@ -327,12 +327,8 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
     if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
         return head.token.i
     tolls = [token, *(c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "killed and wounded in"
-    for prep in (
-        c
-        for t in tolls
-        for c in t.children
-        if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}
-    ):
+    causes = {"in", "by", "during"}
+    for prep in (c for t in tolls for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ in causes):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             cause = triggered.get(obj.i)
             if cause is not None and cause.trigger.event_class in _REMOTE:
@@ -627,9 +623,9 @@ def _sentence_words(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
 
 
-def _force_against_protest(token: Token) -> bool:
+def _force_against_protest(token: Token, words: set[str] | None = None) -> bool:
     """Security forces using lethal or disproportionate force, by the words of the sentence."""
-    cues, words = _cues(), _sentence_words(token)
+    cues, words = _cues(), words if words is not None else _sentence_words(token)
     return bool(words & cues["force"] and words & cues["security"])
 
 
@@ -637,7 +633,7 @@ def _protest_kind(token: Token) -> str:
     """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
     cues = _cues()
     lemmas = _sentence_words(token)
-    if _force_against_protest(token):
+    if _force_against_protest(token, lemmas):
         return "protest_force"
     if lemmas & cues["riot"]:
         return "riot"

@@ -158,13 +158,17 @@ def _subject_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]
 def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) -> bool:
     if trigger.prt and not any(c.dep_ == "prt" and c.lower_ == trigger.prt for c in token.children):
         return False
-    preps = [c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in trigger.prep]
-    if trigger.prep and not preps:
-        return False
-    if trigger.prep_object and not any(
-        _word_in(o, lex.groups[trigger.prep_object]) for p in preps for o in p.children if o.dep_ == "pobj"
-    ):
-        return False  # "took to the streets", not "took to social media"
+    if trigger.prep:
+        preps = [c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in trigger.prep]
+        if not preps:
+            return False
+        if trigger.prep_object and not any(
+            _word_in(o, lex.groups[trigger.prep_object])
+            for p in preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ):
+            return False  # "took to the streets", not "took to social media"
     if trigger.object and not _object_ok(token, trigger.object, lex.groups):
         return False
     if trigger.not_object and _figurative(token, lex.groups[trigger.not_object]):

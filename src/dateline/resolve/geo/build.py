@@ -52,6 +52,7 @@ _SKELETON_MIN_POPULATION = 1000
 _MIN_TOWNS_FOR_CENTRE, _MIN_SPAN_FOR_CENTRE_KM = 20, 150.0
 _MIN_NAMESAKE_POPULATION, _SAME_POINT_KM, _CENTRE_NEAR_TOWN_KM = 100_000, 3.0, 30.0
 _MAX_ALTERNATES = 60
+_NAME_RANK = {NAME_ALIAS: 0, NAME_PRIMARY: 1, NAME_ALTERNATE: 2}
 
 
 @dataclass
@@ -88,8 +89,10 @@ class _Place:
     iso: str | None = None  # ISO 3166-2 code of a first-level division
 
     def add_name(self, name: str | None, kind: int) -> None:
+        """Add a name; of two kinds for one key, a curated alias wins ("New York" alone is the city,
+        whatever the packages say), then the primary name, then an alternate."""
         key = name_key(name or "")
-        if is_latin_key(key) and (key not in self.names or self.names[key] > kind):
+        if is_latin_key(key) and (key not in self.names or _NAME_RANK[self.names[key]] > _NAME_RANK[kind]):
             self.names[key] = kind
 
 
@@ -327,7 +330,7 @@ def _add_bare_forms(places: Iterable[_Place]) -> None:
     the bare name of a Russian republic ("Dagestan, Respublika" -> "Dagestan") and of an Indonesian
     regency or city ("Kabupaten Pangandaran" -> "Pangandaran")."""
     for place in places:
-        for key, kind in list(place.names.items()):
+        for key in list(place.names):
             bare = None
             if (
                 place.country in _ARTICLE_COUNTRIES
@@ -339,8 +342,8 @@ def _add_bare_forms(places: Iterable[_Place]) -> None:
                 bare = m.group(1) or m.group(2)
             elif place.country == "ID" and (m := _INDONESIAN_UNIT.match(key)):
                 bare = key[m.end() :]
-            if bare and bare not in place.names:
-                place.names[bare] = max(kind, NAME_ALTERNATE)
+            if bare:
+                place.add_name(bare, NAME_ALTERNATE)
 
 
 def _apply_aliases(
@@ -360,7 +363,7 @@ def _apply_aliases(
         elif alias.target.startswith("-"):
             target.names.pop(name_key(alias.alias), None)
         else:
-            target.names[name_key(alias.alias)] = NAME_ALIAS  # a curated alias outranks a package alternate
+            target.add_name(alias.alias, NAME_ALIAS)
 
 
 def _write(conn: sqlite3.Connection, places: Iterable[_Place], report: BuildReport) -> None:
