@@ -17,7 +17,7 @@ $(BIN)/dateline: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-$(GAZETTEER): $(BIN)/dateline src/dateline/resolve/geo/build.py $(wildcard src/dateline/data/gazetteer/*)
+$(GAZETTEER): $(BIN)/dateline $(addprefix src/dateline/resolve/geo/,build.py airports.py normalize.py sources.py) $(wildcard src/dateline/data/gazetteer/*)
 	$(BIN)/dateline gazetteer build --index $@
 
 test:  ## the whole test suite (corpus tests skip without ../shared)

@@ -77,3 +77,28 @@ def test_strategic_developments(pipeline, make_article, text, trigger, sub_event
 def test_a_capture_with_fighting_is_not_a_peaceful_transfer(pipeline, make_article):
     subs = _subs(pipeline, make_article, "Rebel fighters captured the town after two days of heavy fighting.")
     assert subs.get("captured") == "Non-state actor overtakes territory", subs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        # what a protest is about is not how it went
+        ("Journalists held a protest in Kotdiji town against an attack on a senior reporter.", "protest",
+         "Peaceful protest"),
+        ("Farmers protested in the district, demanding the arrest of the men who set fire to their crops.",
+         "protested", "Peaceful protest"),
+        ("Members of the National Torch Movement protested outside the town hall on Monday.", "protested",
+         "Peaceful protest"),
+        # how it went: the protesters' own violence, or the force used against them
+        ("Violent protests erupted in the capital on Tuesday.", "protests", "Violent demonstration"),
+        ("Migrant workers demonstrated and pelted stones at the office of the labour ministry.", "demonstrated",
+         "Violent demonstration"),
+        ("Security forces fired live rounds to disperse the protest, witnesses said.", "disperse",
+         "Excessive force against protesters"),
+        ("Police fired tear gas to disperse the protest, live television pictures showed.", "disperse",
+         "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_protest_sub_types(pipeline, make_article, text, trigger, sub_event_type):
+    subs = _subs(pipeline, make_article, text)
+    assert subs.get(trigger) == sub_event_type, subs

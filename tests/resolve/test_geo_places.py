@@ -361,3 +361,57 @@ def test_a_large_division_is_not_placed_on_its_namesake_city():
 
     state = next(r for r in rank_name(load_gazetteer(), "New York state") if r["geonames_id"] == 5128638)
     assert haversine_km(state["lat"], state["lon"], 40.71, -74.01) > 150
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the article's continent tips a near-tie between namesakes
+        (
+            "Leaders from across Europe met Ukraine's president in Venice on Monday, and the United States "
+            "sent an envoy.",
+            "Venice",
+            "IT",
+        ),
+    ],
+)
+def test_continent_context(pipeline, make_article, text, surface, country):
+    place = _by_text(_places(pipeline, make_article, text), surface)
+    assert place.country == country, (place.name, place.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        # the type noun "airport" makes a city's name its airport
+        ("Fighting raged around Donetsk airport on Sunday, Ukrainian officials said.", "Donetsk",
+         "Donetsk International Airport", "UA"),
+        # an airport's own name, and its namesake town abroad only where the text is there
+        ("British police searched an Aeroflot plane at Heathrow airport, officials in London said.",
+         "Heathrow", "London Heathrow Airport", "GB"),
+        ("Passengers landing at Schiphol on Friday were screened for the virus.", "Schiphol",
+         "Amsterdam Airport Schiphol", "NL"),
+        # without the type noun the city is the city
+        ("Shelling hit Donetsk on Sunday, Ukrainian officials said.", "Donetsk", "Donetsk", "UA"),
+    ],
+)  # fmt: skip
+def test_airports(pipeline, make_article, text, surface, name, country):
+    place = _by_text(_places(pipeline, make_article, text), surface)
+    assert (place.name, place.country) == (name, country)
+    assert (place.precision is PlacePrecision.POINT) == name.endswith(("Airport", "Schiphol"))
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "stem"),
+    [
+        ("London Heathrow Airport", "London", "Heathrow"),
+        ("Washington Dulles International Airport", "Washington", "Dulles"),
+        ("Amsterdam Airport Schiphol", "Amsterdam", "Schiphol"),
+        ("Kabul International Airport", "Kabul", "Kabul"),
+        ("Al Asad Air Base", "", "Al Asad"),
+    ],
+)
+def test_airport_stems(name, city, stem):
+    from dateline.resolve.geo.airports import _stem  # noqa: PLC0415
+
+    assert _stem(name, city) == stem

