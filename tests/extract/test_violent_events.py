@@ -113,6 +113,8 @@ def test_parties_of_a_clash_that_happens(pipeline, make_article, text, trigger, 
         ("Six people were killed in a grenade attack on a bar late on Wednesday.", "attack", "Grenade"),
         ("A grenade attack on a bar killed six people in the north of the country late on Wednesday.",
          "killed", "Grenade"),
+        # "and 23 others injured in": the toll's second verb hangs on "others", its cause still counts; the
+        # weapon the modifier names stays whatever the classifier thinks of the sentence
         # a prisoner exchange is an agreement between the parties, however it is worded
         ("Rebels and government forces exchanged prisoners near the divided city on Tuesday.", "exchanged",
          "Agreement"),
@@ -147,3 +149,16 @@ def test_targeting_with_sanctions_is_no_attack(pipeline, make_article):
     ).events
     assert not any(e.acled for e in events), [(e.trigger.text, e.acled) for e in events]
     assert any(e.plover and e.plover.type == "COERCE" for e in events)
+
+
+def test_the_toll_of_grenade_attacks_retold_in_a_relative_clause(pipeline, make_article):
+    """ "and 23 others injured in": the toll's second verb hangs on "others", and its cause still
+    counts; the weapon the modifier names stays whatever the classifier thinks of the sentence; "that
+    targeted bars" retells the attacks."""
+    text = (
+        "Six persons were killed Wednesday night and 23 others injured in separate grenade attacks that "
+        "targeted bars in the northern provinces, police said on Tuesday."
+    )
+    events = pipeline.extract(make_article(text)).events
+    found = {e.trigger.text: e.acled.sub_event_type for e in events if e.acled}
+    assert found == {"attacks": "Grenade"}, found

@@ -237,6 +237,9 @@ def test_countries_sit_at_their_geonames_point(pipeline, make_article):
         ),
         # "City, State": the state the city is in, not the capital named like it
         ("A bakery in Tacoma, Washington, reopened on Monday.", "Washington", "Washington"),
+        # a list goes on after "New York": it is an item, not the state Washington lies in
+        ("After stops in Washington, New York and Boston, the Saudi crown prince ended his tour of the "
+         "United States in Houston.", "Washington", "District of Columbia"),
         # a capital beats a same-named division when nothing says otherwise
         ("The talks will take place in Washington next week.", "Washington", "District of Columbia"),
         # the capital of a country the article names beats a namesake town in the story's setting

@@ -330,6 +330,13 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
     if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
         return head.token.i
     tolls = [token, *(c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "killed and wounded in"
+    tolls += [  # "six were killed and 23 others injured in": the parse hangs "injured" on "others"
+        a
+        for c in token.conjuncts
+        if c.pos_ == "NOUN"
+        for a in c.children
+        if a.dep_ == "acl" and a.tag_ == "VBN"
+    ]
     causes = {"in", "by", "during"}
     for prep in (c for t in tolls for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ in causes):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -344,6 +351,12 @@ def _is_content_of_other(token: Token, triggered: dict[int, TriggerMatch]) -> bo
     or the object that names another event's act ("signed a treaty", "lodged a protest")."""
     if _cause_of(token, triggered) is not None or _object_of_trigger(token, triggered):
         return True
+    if (
+        token.dep_ == "relcl"
+        and (head := triggered.get(token.head.i))
+        and head.trigger.event_class in _VIOLENT
+    ):
+        return True  # "grenade attacks that targeted bars": the attacks, told again
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
@@ -549,8 +562,11 @@ def _draft(
         refined = types.refine(event_class, token.sent, _by_state_agent(token, index))
         if refined is None:
             return None  # a violent reading of an accident, a disaster or a crime
-        if not (event_class in _PROTEST_KINDS - {"protest"} and refined in _PROTEST_KINDS):
-            event_class = refined  # a sub-type the sentence's words name is kept
+        if not (
+            (event_class in _PROTEST_KINDS - {"protest"} and refined in _PROTEST_KINDS)
+            or (event_class in _REMOTE and refined in _OUTCOMES)
+        ):
+            event_class = refined  # a sub-type or a weapon the sentence's words name is kept
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"

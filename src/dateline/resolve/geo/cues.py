@@ -12,7 +12,7 @@ from .normalize import name_key
 from .sources import cues
 from .store import PlaceKind
 
-__all__ = ["MentionCues", "is_metonymic", "mention_cues", "mention_root", "split_part"]
+__all__ = ["MentionCues", "is_metonymic", "list_goes_on", "mention_cues", "mention_root", "split_part"]
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -23,6 +23,7 @@ _ORDINAL_END = re.compile(
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+$",
     re.IGNORECASE,
 )
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
 _QUALIFIER = re.compile(r"^\s*,\s+((?:[A-Z][A-Za-z.'’\-]*\.?)(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})")
 
 
@@ -66,9 +67,16 @@ def mention_cues(text: str, start: int, end: int) -> MentionCues:
     ):  # "the regional capital, Grozny, and ..." but not "the city, Yarbrough said"
         kinds = nouns[apposed.group(1)]
     qualifier = None
-    if match := _QUALIFIER.match(text[end : end + 60]):
+    if (match := _QUALIFIER.match(text[end : end + 60])) and not list_goes_on(text, end + match.end()):
         qualifier = match.group(1).rstrip("'’")
     return MentionCues(type_kinds=kinds, qualifier=qualifier)
+
+
+def list_goes_on(text: str, end: int) -> bool:
+    """ "Washington, New York and Boston": after "New York" the list goes on, so "New York" is an
+    item, not the state Washington lies in (AP style puts a comma after a qualifier: "Tacoma,
+    Wash., and Seattle")."""
+    return _LIST_GOES_ON.match(text, end) is not None
 
 
 def split_part(key: str) -> str | None:

@@ -25,7 +25,7 @@ from ...schema import Actor, Document, Place
 from ...schema import Span as TextSpan
 from ...settings import Settings
 from .containment import Located, facility_kind, find_container, is_site, is_street
-from .cues import is_metonymic, mention_cues
+from .cues import is_metonymic, list_goes_on, mention_cues
 from .index import index_path, load_gazetteer
 from .matcher import find_mentions
 from .normalize import name_key, strip_article
@@ -182,7 +182,9 @@ class PlaceStage:
         found = [mention_cues(text, s, e) for s, e in group.spans]
         kinds = frozenset().union(*(c.type_kinds for c in found))
         qualifiers = tuple(dict.fromkeys(c.qualifier for c in found if c.qualifier))
-        qualifies = tuple(s - 2 for s, _ in group.spans if text[max(0, s - 2) : s] == ", ")
+        qualifies = tuple(
+            s - 2 for s, e in group.spans if text[max(0, s - 2) : s] == ", " and not list_goes_on(text, e)
+        )
         adjectival = all(_ADJECTIVAL.match(text, e) for _, e in group.spans)
         return Toponym(
             group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival, listed_with
