@@ -418,3 +418,20 @@ def test_airport_stems(name, city, stem):
     from dateline.resolve.geo.airports import _stem  # noqa: PLC0415
 
     assert _stem(name, city) == stem
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # a generic name followed by "and" is no adjective ("Western countries"), and a type noun types it
+        ("Mining communities in the North West and Limpopo provinces of South Africa went to court.",
+         "North West", "North-West"),
+        # "the Gulf" is the Persian Gulf, never Gulf Province of Papua New Guinea
+        ("The embargo on Qatar, a fellow US ally in the Gulf, entered its second year.", "Gulf", "Persian Gulf"),
+        # a conflict-zone garrison from the supplement
+        ("Russia accused the United States of sending weapons to the al-Tanf area of southern Syria.",
+         "al-Tanf", "Al-Tanf"),
+    ],
+)  # fmt: skip
+def test_generic_names_and_regions(pipeline, make_article, text, surface, name):
+    assert _by_text(_places(pipeline, make_article, text), surface).name == name

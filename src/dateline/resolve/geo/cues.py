@@ -12,7 +12,15 @@ from .normalize import name_key
 from .sources import cues
 from .store import PlaceKind
 
-__all__ = ["MentionCues", "is_metonymic", "list_goes_on", "mention_cues", "mention_root", "split_part"]
+__all__ = [
+    "MentionCues",
+    "is_metonymic",
+    "is_type_noun",
+    "list_goes_on",
+    "mention_cues",
+    "mention_root",
+    "split_part",
+]
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"(?:the\s+)?([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -41,6 +49,11 @@ def _type_nouns() -> dict[str, frozenset[PlaceKind]]:
     out = {word: frozenset(PlaceKind(k) for k in kinds) for word, kinds in table.items()}
     out.update({word + "s": kinds for word, kinds in list(out.items())})
     return out
+
+
+def is_type_noun(word: str) -> bool:
+    """ "province", "towns", "state": a feature-type noun of ``cues.toml``."""
+    return word in _type_nouns()
 
 
 @cache

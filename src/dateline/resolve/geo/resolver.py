@@ -226,8 +226,6 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     if e.kind is PlaceKind.ADMIN1 and len(siblings) >= MIN_SIBLINGS:
         score += W_SIBLINGS
     score += W_COUNTRY * sum(w for w, p in weights if p.country == e.country) / total
-    if not compatriots and (continent := _continent(e)) is not None:  # weaker evidence, for want of any
-        score += W_CONTINENT * sum(w for w, p in weights if _continent(p) == continent) / total
     local = [(w, p) for w, p in weights if p.kind in SUBNATIONAL]
     local_total = sum(w for w, _ in local)
     if e.kind in SUBNATIONAL and local_total > 0:
@@ -252,6 +250,16 @@ def _continents() -> tuple[dict[str, str], dict[int, str]]:
 def _continent(e: Entry) -> str | None:
     by_country, by_id = _continents()
     return by_country.get(e.country) if e.country else by_id.get(e.id)
+
+
+def _continent_score(e: Entry, ctx: _Context) -> float:
+    """Weaker evidence, for want of any from its country: the share of context places on its continent."""
+    weights = [(w, p) for w, p in ctx.weighted if p.id != e.id]
+    total = sum(w for w, _ in weights)
+    continent = _continent(e)
+    if total <= 0 or continent is None or any(p.country == e.country for _, p in weights):
+        return 0.0
+    return W_CONTINENT * sum(w for w, p in weights if _continent(p) == continent) / total
 
 
 def _like_listed(e: Entry, listed: list[Entry]) -> bool:
@@ -290,12 +298,17 @@ def _rank(
         if cands.part and hit.name_kind == NAME_ALTERNATE and hit.entry.country not in context_countries:
             continue  # "West Prince" (Canada) is not a Haitian town once called Prince
         if cands.how == "generic" and (
-            toponym.adjectival or not (targets or hit.entry.country in context_countries)
+            toponym.adjectival
+            or not (
+                targets or hit.entry.country in context_countries or hit.entry.source.startswith("supplement")
+            )
         ):
-            continue  # "Western", "Gulf": only where the article already is; never "Western countries"
+            continue  # "Western", "Gulf": where the article is, or curated; never "Western countries"
         score = prior = _prior(hit, cands.hits, kinds)
         if ctx is not None:
             score += _context_score(hit.entry, ctx, targets)
+            if hit.name_kind != NAME_ALTERNATE:  # Lomé is also called "Rome" somewhere; not in Nigeria's news
+                score += _continent_score(hit.entry, ctx)
             if (
                 hit.entry.kind in SUBNATIONAL and prior >= best_prior - COHERENT_GAP
                 and (support := ctx.admin1_support.get(hit.entry.admin1 or ""))

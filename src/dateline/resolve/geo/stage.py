@@ -25,7 +25,7 @@ from ...schema import Actor, Document, Place
 from ...schema import Span as TextSpan
 from ...settings import Settings
 from .containment import Located, facility_kind, find_container, is_site, is_street
-from .cues import is_metonymic, list_goes_on, mention_cues
+from .cues import is_metonymic, is_type_noun, list_goes_on, mention_cues
 from .index import index_path, load_gazetteer
 from .matcher import find_mentions
 from .normalize import name_key, strip_article
@@ -40,7 +40,10 @@ log = logging.getLogger(__name__)
 # Facilities and natural features are kept unresolved (the gazetteer does not list them); an
 # unknown GPE is most often an NER error ("Fastaqim", a rebel group) and is dropped.
 _KEEP_UNRESOLVED = frozenset({"FAC", "LOC"})
-_ADJECTIVAL = re.compile(r" [a-z]{3,}\b")  # "Western countries", "Central bank"
+# "Western countries", "Central bank"; not "North West and Limpopo", nor "the North West province"
+_ADJECTIVAL = re.compile(
+    r" (?!(?:and|or|nor|but|the|for|from|with|was|were|has|had|have|are|said|says)\b)([a-z]{3,})\b"
+)
 _LIST_GLUE = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")  # between the items of "A, B and C"
 
 
@@ -185,7 +188,10 @@ class PlaceStage:
         qualifies = tuple(
             s - 2 for s, e in group.spans if text[max(0, s - 2) : s] == ", " and not list_goes_on(text, e)
         )
-        adjectival = all(_ADJECTIVAL.match(text, e) for _, e in group.spans)
+        adjectival = all(
+            (m := _ADJECTIVAL.match(text, e)) is not None and not is_type_noun(m.group(1))
+            for _, e in group.spans
+        )
         return Toponym(
             group.key, group.text, tuple(group.spans), kinds, qualifiers, qualifies, adjectival, listed_with
         )
