@@ -130,7 +130,6 @@ _TRAVEL_VERBS = frozenset(
 _NEEDS_ACTOR = frozenset({"diplomacy", "conflict", "other"})
 _CHANGE_OF_HANDS = frozenset({"capture", "advance", "withdraw"})
 _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "GPE", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
-_PROTEST_KINDS = frozenset({"protest", "protest_intervention", "protest_force", "riot"})
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
 _BACKGROUND_PENALTY = 0.15  # events in relative clauses rank below the sentence's own
@@ -558,15 +557,11 @@ def _draft(
         event_class = _protest_kind(token)
     elif event_class == "protest_intervention" and _force_against_protest(token):
         event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
-    if types is not None:
-        refined = types.refine(event_class, token.sent, _by_state_agent(token, index))
-        if refined is None:
-            return None  # a violent reading of an accident, a disaster or a crime
-        if not (
-            (event_class in _PROTEST_KINDS - {"protest"} and refined in _PROTEST_KINDS)
-            or (event_class in _REMOTE and refined in _OUTCOMES)
-        ):
-            event_class = refined  # a sub-type or a weapon the sentence's words name is kept
+    if (
+        types is not None
+        and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
+    ):
+        return None  # a violent reading of an accident, a disaster or a crime
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"
@@ -639,7 +634,7 @@ def _passive_voice(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
-def _sentence_words(token: Token) -> set[str]:
+def _protest_words(token: Token) -> set[str]:
     """Words of the sentence that describe the protest itself: not its grievance ("protested against
     the attack", "demanding the arrest of those who set fire", "the detention of activists accused of
     looting"), not a clause about something else, and not a name ("the National Torch Movement")."""
@@ -669,14 +664,14 @@ def _ancestors_below(token: Token, root: Token) -> Iterator[Token]:
 
 def _force_against_protest(token: Token, words: set[str] | None = None) -> bool:
     """Security forces using lethal or disproportionate force, by the words of the sentence."""
-    cues, words = _cues(), words if words is not None else _sentence_words(token)
+    cues, words = _cues(), words if words is not None else _protest_words(token)
     return bool(words & cues["force"] and words & cues["security"])
 
 
 def _protest_kind(token: Token) -> str:
     """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
     cues = _cues()
-    lemmas = _sentence_words(token)
+    lemmas = _protest_words(token)
     if _force_against_protest(token, lemmas):
         return "protest_force"
     if lemmas & cues["riot"]:

@@ -36,6 +36,7 @@ class ClassifierPolicy:
     families: tuple[frozenset[str], ...]
     switch_min: float
     switch_margin: float
+    switch_keep: dict[str, frozenset[str]]
     veto_labels: frozenset[str]
     veto_min: float
     veto_not_for_state: frozenset[str]
@@ -63,6 +64,7 @@ def policy() -> ClassifierPolicy:
         families=tuple(frozenset(f) for f in raw["switch"]["families"]),
         switch_min=raw["switch"]["min_probability"],
         switch_margin=raw["switch"]["margin"],
+        switch_keep={k: frozenset(v) for k, v in raw["switch"].get("keep", {}).items()},
         veto_labels=frozenset(raw["veto"]["labels"]),
         veto_min=raw["veto"]["min_probability"],
         veto_not_for_state=frozenset(raw["veto"]["not_for_state_agents"]),
@@ -128,6 +130,8 @@ class SentenceTypes:
         if found is None or found[0] == own:
             return event_class
         label, p = found
+        if label in rules.switch_keep.get(own, ()):
+            return event_class  # a sub-type or a weapon the sentence's words name is kept
         own_p = self.probability(sent, own) or 0.0
         return label if p >= rules.switch_min and p - own_p >= rules.switch_margin else event_class
 

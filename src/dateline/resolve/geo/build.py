@@ -106,10 +106,14 @@ def _box(points: list[tuple[float, float]]) -> tuple[tuple[float, float], tuple[
     return (lats[lo], lons[lo]), (lats[hi], lons[hi])
 
 
+def _centre(box: tuple[tuple[float, float], tuple[float, float]]) -> tuple[float, float]:
+    (south, west), (north, east) = box
+    return (south + north) / 2, (west + east) / 2
+
+
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Centre of the 5th-95th percentile box of points (robust to a few outliers)."""
-    (south, west), (north, east) = _box(points)
-    return (south + north) / 2, (west + east) / 2
+    return _centre(_box(points))
 
 
 def _centre_for_namesake_point(
@@ -120,8 +124,8 @@ def _centre_for_namesake_point(
     the division's edge as often as at its centre); None to keep the published point."""
     if len(towns) < _MIN_TOWNS_FOR_CENTRE:
         return None
-    (south, west), (north, east) = _box([(t.lat, t.lon) for t in towns])
-    if haversine_km(south, west, north, east) < _MIN_SPAN_FOR_CENTRE_KM:
+    box = _box([(t.lat, t.lon) for t in towns])
+    if haversine_km(*box[0], *box[1]) < _MIN_SPAN_FOR_CENTRE_KM:
         return None  # a city-state or a small division: its city is its centre
     key = name_key(name)
     if not any(
@@ -131,7 +135,7 @@ def _centre_for_namesake_point(
         for t in towns
     ):
         return None
-    centre = ((south + north) / 2, (west + east) / 2)
+    centre = _centre(box)
     # islands far offshore can put the box's centre in the sea: keep the city then
     return centre if any(haversine_km(*centre, t.lat, t.lon) < _CENTRE_NEAR_TOWN_KM for t in towns) else None
 

@@ -58,9 +58,7 @@ _FACILITY_KINDS = frozenset({PlaceKind.POINT})
 _FORMER_DIVISIONS = frozenset({"ADM1H", "ADM2H"})  # curated, but no bonus over current namesakes
 W_QUALIFIES = 8.0  # the division a place named just before it lies in ("Buffalo, New York": the state)
 W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
-W_CONTINENT = (
-    1.0  # the continent of the article's other places ("Venice" beside "Europe" and "Ukraine": Italy)
-)
+W_CONTINENT = 1.0  # the article's continent ("Venice" beside "Europe" and "Ukraine": Italy)
 MIN_SIBLINGS = 2
 
 
@@ -194,7 +192,7 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     return score
 
 
-def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> float:
+def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str], continent: bool = False) -> float:
     """Evidence from the article's other places, as shares so one stray place cannot dominate."""
     score = 0.0
     if qualifier_targets and (e.country in qualifier_targets or e.admin1 in qualifier_targets):
@@ -226,6 +224,8 @@ def _context_score(e: Entry, ctx: _Context, qualifier_targets: set[str]) -> floa
     if e.kind is PlaceKind.ADMIN1 and len(siblings) >= MIN_SIBLINGS:
         score += W_SIBLINGS
     score += W_COUNTRY * sum(w for w, p in weights if p.country == e.country) / total
+    if continent and not compatriots and (code := _continent(e)) is not None:  # for want of country evidence
+        score += W_CONTINENT * sum(w for w, p in weights if _continent(p) == code) / total
     local = [(w, p) for w, p in weights if p.kind in SUBNATIONAL]
     local_total = sum(w for w, _ in local)
     if e.kind in SUBNATIONAL and local_total > 0:
@@ -250,16 +250,6 @@ def _continents() -> tuple[dict[str, str], dict[int, str]]:
 def _continent(e: Entry) -> str | None:
     by_country, by_id = _continents()
     return by_country.get(e.country) if e.country else by_id.get(e.id)
-
-
-def _continent_score(e: Entry, ctx: _Context) -> float:
-    """Weaker evidence, for want of any from its country: the share of context places on its continent."""
-    weights = [(w, p) for w, p in ctx.weighted if p.id != e.id]
-    total = sum(w for w, _ in weights)
-    continent = _continent(e)
-    if total <= 0 or continent is None or any(p.country == e.country for _, p in weights):
-        return 0.0
-    return W_CONTINENT * sum(w for w, p in weights if _continent(p) == continent) / total
 
 
 def _like_listed(e: Entry, listed: list[Entry]) -> bool:
@@ -306,9 +296,8 @@ def _rank(
             continue  # "Western", "Gulf": where the article is, or curated; never "Western countries"
         score = prior = _prior(hit, cands.hits, kinds)
         if ctx is not None:
-            score += _context_score(hit.entry, ctx, targets)
-            if hit.name_kind != NAME_ALTERNATE:  # Lomé is also called "Rome" somewhere; not in Nigeria's news
-                score += _continent_score(hit.entry, ctx)
+            # continent evidence only for a place's own name: Lomé is also called "Rome" somewhere
+            score += _context_score(hit.entry, ctx, targets, continent=hit.name_kind != NAME_ALTERNATE)
             if (
                 hit.entry.kind in SUBNATIONAL and prior >= best_prior - COHERENT_GAP
                 and (support := ctx.admin1_support.get(hit.entry.admin1 or ""))
