@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..resolve.dictionary import ActorDictionary, ActorEntry
+from ..resolve.dictionary import ActorDictionary, ActorEntry, GenericTerm
 from ..schema import Actor, ActorKind, Document
 from ..schema import Span as TextSpan
 from .lexicon import lexicon
@@ -160,6 +160,10 @@ class ActorStage:
         return replace(document, actors=run.actors())
 
 
+_FORMER_KINDS = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA})
+_FORMER_WORDS = frozenset({"former", "retired", "demobilised", "demobilized", "veteran"})
+
+
 class _Run:
     """State for one article."""
 
@@ -204,9 +208,19 @@ class _Run:
         self.claimed.append((start, end))
         return existing
 
+    def generic_term(self, head: Token) -> GenericTerm | None:
+        """The generic group term of a noun, two-word terms first ("militia member", "gang member")."""
+        generic = self.book.generic
+        for mod in (c for c in head.lefts if c.dep_ in {"compound", "amod"} and c.i == head.i - 1):
+            term = generic.get(f"{mod.lower_} {head.lemma_.lower()}")
+            term = term or generic.get(f"{mod.lower_} {head.lower_}")
+            if term is not None:
+                return term
+        return generic.get(head.lemma_.lower()) or generic.get(head.lower_)
+
     def typing(self, head: Token) -> ActorTyping:
         """Kind and countries of the phrase headed by ``head``."""
-        term = self.book.generic.get(head.lemma_.lower()) or self.book.generic.get(head.lower_)
+        term = self.generic_term(head)
         kind = term.kind if term else None
         countries: list[str] = []
         for mod in modifiers(head):
@@ -226,6 +240,8 @@ class _Run:
                 iso3 = self._country_word(obj) or self._entry_country(obj)
                 if iso3 and iso3 not in countries:
                     countries.append(iso3)
+        if kind in _FORMER_KINDS and _former(head):
+            kind = ActorKind.CIVILIAN  # "ex-soldiers", "former rebels", "retired police officers"
         return ActorTyping(kind=kind, countries=tuple(countries))
 
     def _country_word(self, token: Token) -> str | None:
@@ -391,7 +407,7 @@ class _Run:
         for token in self.doc:
             if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod"} or token.ent_type_:
                 continue  # names ("United States") are not generic groups
-            term = self.book.generic.get(token.lemma_.lower()) or self.book.generic.get(token.lower_)
+            term = self.generic_term(token)
             if term is None:
                 continue
             span = core_np(token)
@@ -500,6 +516,13 @@ class _Run:
                 )  # fmt: skip
             )
         return tuple(out)
+
+
+def _former(head: Token) -> bool:
+    """The group was once armed: "former", "retired", "demobilised" or "ex-" before its noun."""
+    before = [t.lower_ for t in head.doc[max(head.left_edge.i, head.i - 3) : head.i]]
+    hyphen = [t.lower_ for t in head.doc[max(head.sent.start, head.i - 2) : head.i]]
+    return bool(set(before) & _FORMER_WORDS) or hyphen == ["ex", "-"]
 
 
 def np_start(token: Token) -> int:

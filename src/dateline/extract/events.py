@@ -43,6 +43,7 @@ from .index import ActorIndex
 from .lexicon import EventClass, Lexicon, lexicon
 from .lexicon import Trigger as Trigger_
 from .modality import Stance, modality_of, stance_of
+from .observations import OBSERVED, is_small_arm, observed_fire
 from .phrases import core_np, in_spans
 from .sentence_types import SentenceTypes, discovery_candidate, policy
 from .triggers import TriggerMatch, counted_noun, match_trigger, objects_of, subject_of
@@ -114,9 +115,12 @@ _SYMMETRIC = frozenset(
 )
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
+_DELIBERATE = frozenset({"destruction"})  # ACLED-coded only with someone who did it
+_ADOPTERS = _OUTCOMES | _DELIBERATE | {"disrupted_weapons"}  # classes that take their weapon's class
 _MILITARY_TARGETS = frozenset(
     {"position", "patrol", "convoy", "troop", "soldier", "fighter", "militant", "army", "unit"}
 )
+_ARMED_OWNERS = frozenset({"police", "military", "army", "soldier", "troop", "militia", "rebel", "militant"})
 _REMOTE = frozenset({"air_strike", "shelling", "explosive", "suicide_bomb", "grenade", "chemical"})
 _VIOLENT = frozenset(
     {"air_strike", "shelling", "explosive", "suicide_bomb", "grenade", "chemical", "armed_clash", "offensive",
@@ -133,6 +137,7 @@ _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "GPE", "NORP", "WORK_OF_ART", "E
 _MIN_SENTENCE_TOKENS = 4
 _SUPPORT_WEIGHT = 0.2  # how far the classifier moves an event's confidence (±0.1)
 _BACKGROUND_PENALTY = 0.15  # events in relative clauses rank below the sentence's own
+_SUBSIDIARY_PENALTY = 0.2  # looting or destruction in a report of violence is a detail of the violence
 _ACTORLESS_SUPPORT = 0.5  # classifier probability that lets a fight or an arrest go without a named actor
 
 
@@ -178,7 +183,10 @@ class EventStage:
             if m.token.i not in taken and not in_spans(m.token.idx, m.token.idx + 1, quoted)
         ]
         demanded = {i for _, clause in demands for i in _clause_indices(clause)}  # not (yet) events
-        matches = [m for m in matches if m.token.i not in demanded] + [m for m, _ in demands]
+        observations = observed_fire(parsed, lex)
+        observed = {t.i for _, words in observations for t in words}  # "observed 42 explosions"
+        matches = [m for m in matches if m.token.i not in demanded | observed]
+        matches += [m for m, _ in demands] + [m for m, _ in observations]
         triggered = {m.token.i: m for m in matches}
         weapons = _weapon_adoptions(matches, triggered)
         types = (
@@ -198,7 +206,8 @@ class EventStage:
         _add_tolls(drafts, matches, triggered, lex, index, types)
         anchors = Anchors(document)
         claims = find_claims(document, parsed)
-        events = [_event(d, anchors, claims, document) for d in drafts.values()]
+        violent = any(d.cls.id in _VIOLENT for d in drafts.values())
+        events = [_event(d, anchors, claims, document, violent) for d in drafts.values()]
         return replace(document, events=tuple(_merge(e for e in events if e is not None)))
 
 
@@ -276,7 +285,7 @@ def _weapon_adoptions(matches: list[TriggerMatch], triggered: dict[int, TriggerM
     adopted: dict[int, int] = {}
     for match in matches:
         token = match.token
-        if match.trigger.event_class not in _OUTCOMES | {"disrupted_weapons"} or token.pos_ != "VERB":
+        if match.trigger.event_class not in _ADOPTERS or token.pos_ != "VERB":
             continue
         if _cause_of(token, triggered) is not None:
             continue  # "were killed in a car bombing": the bombing is the event, the deaths its toll
@@ -551,17 +560,18 @@ def _draft(
 ) -> _Draft | None:
     event_class = match.trigger.event_class
     token = match.token
-    if weapon is not None and event_class in _OUTCOMES:  # "fired mortars": a shelling, not a generic attack
+    if weapon is not None and event_class in _OUTCOMES | _DELIBERATE:  # "fired mortars" is a shelling
         event_class = _class_at(token.doc[weapon], lex, index) or event_class
     if event_class == "protest":
         event_class = _protest_kind(token)
     elif event_class == "protest_intervention" and _force_against_protest(token):
         event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
-    if (
-        types is not None
-        and (event_class := types.refine(event_class, token.sent, _by_state_agent(token, index))) is None
-    ):
-        return None  # a violent reading of an accident, a disaster or a crime
+    if types is not None:
+        refined = types.refine(event_class, token.sent, _by_state_agent(token, index))
+        if refined is None:
+            return None  # a violent reading of an accident, a disaster or a crime
+        if match.trigger not in OBSERVED:  # what was observed is named by the observer's words
+            event_class = refined
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"
@@ -587,6 +597,8 @@ def _draft(
         cls.category.value in _NEEDS_ACTOR
         and not any(a.role is ActorRole.ACTOR1 or (symmetric and a.role is ActorRole.ACTOR2) for a in actors)
         and not _passive_verbal(token, cls, actors)
+        and match.trigger not in OBSERVED  # fire seen or heard: who fired is not known
+        and not (cls.category is not Category.DIPLOMACY and _happens(token))
         and not _passive_with_named_object(match)
         and (
             support is None
@@ -604,6 +616,15 @@ def _draft(
         armed_target=_armed_target(token, lex),
         support=support,
     )
+
+
+def _happens(token: Token) -> bool:
+    """An event noun reported as happening: "a shoot-out took place", "clashes broke out", "there
+    was a firefight"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _OCCURRENCE_VERBS:
+        return True
+    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
 
 
 def _passive_verbal(token: Token, cls: EventClass, actors: list[EventActor]) -> bool:
@@ -711,16 +732,7 @@ def _fires_direct(token: Token, lex: Lexicon) -> bool:
     do not count."""
     if token.pos_ != "VERB":
         return False
-    guns, heavy = lex.groups["direct_fire"], lex.groups["heavy_fire"]
-    weapons = [w for o in objects_of(token) for w in (o, *o.conjuncts)]
-    return any(
-        (
-            w.lemma_.lower() in guns
-            or (w.lemma_.lower() == "arm" and any(c.lower_ == "small" for c in w.children))
-        )
-        and not any(c.lemma_.lower() in heavy for c in w.children)
-        for w in weapons
-    )
+    return any(is_small_arm(w, lex) for o in objects_of(token) for w in (o, *o.conjuncts))
 
 
 def _armed_target(token: Token, lex: Lexicon) -> bool:
@@ -728,16 +740,25 @@ def _armed_target(token: Token, lex: Lexicon) -> bool:
     "fired mortars at the army's positions"): its object, or an on/at/against object anywhere under it
     (the parser may hang "at" on the weapon or on a misparsed coordination)."""
     targets = lex.groups["bases"] | _MILITARY_TARGETS
-    if any(t.lemma_.lower() in targets for t in objects_of(token)):
+
+    def armed(t: Token) -> bool:  # "a checkpoint", "a check point", "a police station", "an army truck"
+        modifiers = {c.lemma_.lower() for c in t.children if c.dep_ in {"compound", "amod"}}
+        return (
+            t.lemma_.lower() in targets
+            or f"{t.doc[t.i - 1].lower_}{t.lower_}" in targets
+            or bool(modifiers & _ARMED_OWNERS)
+        )
+
+    if any(armed(t) for t in objects_of(token)):
         return True
     preps = ("on", "at", "against") if token.lemma_.lower() in _FIRING else ("on", "against")
-    return any(
-        t.dep_ == "pobj" and t.head.lower_ in preps and t.lemma_.lower() in targets for t in token.subtree
-    )
+    return any(t.dep_ == "pobj" and t.head.lower_ in preps and armed(t) for t in token.subtree)
 
 
 def _acled(cls: EventClass, actors: list[EventActor], armed_target: bool = False) -> AcledType | None:
     actor1 = next((a for a in actors if a.role is ActorRole.ACTOR1), None)
+    if cls.id in _DELIBERATE and actor1 is None:
+        return None  # damage nobody is said to have done is a consequence, not property destruction
     targets = [a for a in actors if a.role in {ActorRole.TARGET, ActorRole.ACTOR2}]
     pair = cls.acled
     if cls.acled_nonstate and actor1 is not None and actor1.kind in _NONSTATE:
@@ -793,7 +814,7 @@ def _summary(token: Token) -> str:
     return " ".join("".join(words).split())[:240]
 
 
-def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
+def _confidence(draft: _Draft, has_location: bool, modality: Modality, violent: bool = False) -> float:
     token = draft.token
     reported = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS)
     score = 0.55 if reported else 0.45  # a verb, or a noun a light verb reports ("held a protest")
@@ -803,6 +824,7 @@ def _confidence(draft: _Draft, has_location: bool, modality: Modality) -> float:
     score -= 0.1 if modality in {Modality.HYPOTHETICAL, Modality.HOPED} else 0.0
     score += _SUPPORT_WEIGHT * (draft.support - 0.5) if draft.support is not None else 0.0
     score -= _BACKGROUND_PENALTY if _in_background_clause(draft.token) else 0.0
+    score -= _SUBSIDIARY_PENALTY if violent and draft.cls.category is Category.DAMAGE else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
 
 
@@ -819,7 +841,9 @@ def _in_background_clause(token: Token) -> bool:
     return False
 
 
-def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Document) -> Event | None:
+def _event(
+    draft: _Draft, anchors: Anchors, claims: list[Claim], document: Document, violent: bool = False
+) -> Event | None:
     token = draft.token
     anchored = anchors.anchor(token)
     modality = modality_of(token)
@@ -841,7 +865,7 @@ def _event(draft: _Draft, anchors: Anchors, claims: list[Claim], document: Docum
         modality=modality,
         attribution=attributions_for(claims, token.idx, token.idx + len(token.text)),
         evidence=(Span(sent.start_char, sent.end_char),),
-        confidence=_confidence(draft, anchored.location is not None, modality),
+        confidence=_confidence(draft, anchored.location is not None, modality, violent),
     )
 
 

@@ -44,10 +44,13 @@ class Trigger:
     not_modifier: frozenset[str] = frozenset()
     subject: str | None = None
     not_object: str | None = None  # word group of objects that make the verb figurative
+    purpose: str | None = None  # word group of the verbs of a purpose clause ("gathered to demand")
+    complement: str | None = None  # word group of the verb's predicate complement ("found dead")
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.object, self.prt, self.prep, self.modifier, self.subject))
+        constraints = (self.object, self.prt, self.prep, self.modifier, self.subject, self.purpose)
+        return sum(bool(x) for x in (*constraints, self.complement))
 
     @property
     def precedence(self) -> tuple[int, bool]:
@@ -115,6 +118,8 @@ def _triggers(
                     not_modifier=frozenset(spec.get("not_modifier", ())),
                     subject=spec.get("subject"),
                     not_object=spec.get("not_object"),
+                    purpose=spec.get("purpose"),
+                    complement=spec.get("complement"),
                 )
                 index.setdefault((lemma, pos), []).append(trigger)
     return {k: tuple(sorted(v, key=lambda t: t.precedence)) for k, v in index.items()}

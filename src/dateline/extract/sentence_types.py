@@ -130,7 +130,7 @@ class SentenceTypes:
         if found is None or found[0] == own:
             return event_class
         label, p = found
-        if label in rules.switch_keep.get(own, ()):
+        if label in rules.switch_keep.get(event_class, rules.switch_keep.get(own, ())):
             return event_class  # a sub-type or a weapon the sentence's words name is kept
         own_p = self.probability(sent, own) or 0.0
         return label if p >= rules.switch_min and p - own_p >= rules.switch_margin else event_class

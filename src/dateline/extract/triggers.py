@@ -19,6 +19,7 @@ _ARMED_KINDS = frozenset(
     {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl"})
 _HYPHEN_MOD = re.compile(r"^([a-z]+)-")
 
 
@@ -33,7 +34,12 @@ def subject_of(token: Token) -> Token | None:
     current, hops = token, 0
     while hops < 4:
         deps = {"nsubj", "csubj"} if hops == 0 else {"nsubj", "csubj", "nsubjpass"}  # "X is set to discuss"
-        subject = next((c for c in current.children if c.dep_ in deps), None)
+        subjects = [c for c in current.children if c.dep_ in deps]
+        # two subjects are a misparse of a fronted place ("in Rio Grande do Sul, residents banged"):
+        # the one nearest the verb is the subject
+        subject = max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=None) or next(
+            iter(subjects), None
+        )
         if subject is not None:
             if subject.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
                 return current.head
@@ -45,7 +51,34 @@ def subject_of(token: Token) -> Token | None:
                 return current.head
             current, hops = current.head, hops + 1
             continue
+        return _stranded_subject(current) if hops == 0 and not _passive(current) else None
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A subject the parser joined to a fronted list of places: in "On 1 May, in Cordoba, Veracruz,
+    residents blocked the roads", "residents" hangs as a conjunct of "Veracruz"."""
+    if verb.dep_ != "ROOT" or verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not _passive(verb)):
         return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].dep_ in {"advmod", "aux", "auxpass", "neg"}:
+        i -= 1  # "residents reportedly blocked"
+    candidate = verb.doc[i]
+    while candidate.dep_ in {"pobj", "prep", "compound", "amod", "nummod"} and candidate.head.i < verb.i:
+        candidate = candidate.head  # up to the head of the phrase ("residents of Aquila village")
+    if (
+        candidate.dep_ in {"conj", "appos"}
+        and candidate.pos_ in _NOUN_POS
+        and candidate.ent_type_ not in _PLACE_LABELS | {"DATE", "TIME"}
+        and candidate.i > 0
+        and candidate.doc[candidate.left_edge.i - 1].text == ","
+        and not any(c.dep_ == "cc" for c in candidate.head.children)
+    ):
+        return candidate
     return None
 
 
@@ -55,6 +88,8 @@ def objects_of(token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "dative"}]
         if token.dep_ == "acl" and token.tag_ == "VBN":
             found.append(token.head)
+        elif not found and _passive(token) and (stranded := _stranded_subject(token)) is not None:
+            found.append(stranded)  # "In Iguala, Guerrero, a police officer was attacked"
         return found
     found = []
     for prep in (
@@ -70,7 +105,7 @@ def _word_in(token: Token, group: frozenset[str]) -> bool:
 
 def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]) -> bool:
     group = groups.get(group_name, frozenset({group_name}))
-    objects = objects_of(token) or _complement_subjects(token)
+    objects = objects_of(token) or _complement_subjects(token) or _shared_objects(token)
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -90,6 +125,13 @@ def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]])
             return group_name == "territory"
     instruments = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
     return any(_word_in(o, group) or any(_word_in(c, group) for c in o.conjuncts) for o in instruments)
+
+
+def _shared_objects(token: Token) -> list[Token]:
+    """The object of a following coordinate verb, shared by both: "beat and robbed a trader"."""
+    if token.pos_ not in _VERB_POS:
+        return []
+    return [o for c in token.children if c.dep_ == "conj" and c.pos_ in _VERB_POS for o in objects_of(c)]
 
 
 def _figurative(token: Token, group: frozenset[str]) -> bool:
@@ -179,7 +221,26 @@ def _satisfied(token: Token, trigger: Trigger, lex: Lexicon, index: ActorIndex) 
             return False
         if words & trigger.not_modifier:
             return False
+    if trigger.purpose and not _purpose_ok(token, lex.groups[trigger.purpose]):
+        return False
+    if trigger.complement and not any(
+        c.dep_ in {"oprd", "acomp", "xcomp", "advcl"} and _word_in(c, lex.groups[trigger.complement])
+        for c in token.children
+    ):
+        return False
     return not trigger.subject or _subject_ok(token, trigger.subject, lex.groups, index)
+
+
+def _purpose_ok(token: Token, group: frozenset[str]) -> bool:
+    """The verb (or the verb of an event noun) says what it is for: a purpose clause ("gathered to
+    demand", "in order to protest") or a participle ("blocked the road, demanding water")."""
+    heads = [token] if token.pos_ in _VERB_POS else [token, token.head]
+    for head in heads:
+        for clause in (c for c in head.children if c.dep_ in _PURPOSE_DEPS and c.pos_ == "VERB"):
+            marked = any(a.tag_ == "TO" for a in clause.children) or clause.tag_ == "VBG"
+            if marked and _word_in(clause, group):
+                return True
+    return False
 
 
 def match_trigger(token: Token, lex: Lexicon, index: ActorIndex) -> TriggerMatch | None:
