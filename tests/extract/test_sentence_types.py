@@ -49,10 +49,11 @@ def test_classifier_decides_the_acled_type(pipeline, make_article, text, expecte
 
 
 def test_triggers_alone_get_these_wrong(triggers_only, make_article):
-    """The cases above are ones the trigger lexicon alone gets wrong (the classifier is what fixes them)."""
+    """Most cases above are ones the trigger lexicon alone gets wrong (the classifier is what fixes them);
+    the lexicon reads a stone-throwing crowd and a passive arrest by itself."""
     right = [
         text
         for text, expected in CASES
         if _sub_types(triggers_only, make_article, text) == ({expected} if expected else set())
     ]
-    assert len(right) <= 1, right
+    assert len(right) <= 2, right

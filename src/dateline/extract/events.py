@@ -115,6 +115,14 @@ _SYMMETRIC = frozenset(
 )
 _HELD = ("-held", "-controlled", "-run", "-besieged")
 _OUTCOMES = frozenset({"killing", "attack"})
+_RIOTER = "rioter"
+_RIOTABLE = frozenset(
+    {"attack", "arson", "destruction", "obstruct", "protest", "armed_clash", "mob_violence"}
+)  # what rioters do
+_CROWDS = frozenset({ActorKind.CIVILIAN, ActorKind.PARTY})  # who fights without being an armed group
+_ARMED_PARTIES = frozenset(
+    {ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST, ActorKind.MILITARY, ActorKind.OTHER}
+)  # police are not here: a crowd fighting the police is a riot, not a battle
 _DELIBERATE = frozenset({"destruction"})  # ACLED-coded only with someone who did it
 _ADOPTERS = _OUTCOMES | _DELIBERATE | {"disrupted_weapons"}  # classes that take their weapon's class
 _MILITARY_TARGETS = frozenset(
@@ -571,7 +579,10 @@ def _draft(
         if refined is None:
             return None  # a violent reading of an accident, a disaster or a crime
         if match.trigger not in OBSERVED:  # what was observed is named by the observer's words
+            switched = refined != event_class
             event_class = refined
+            if switched and event_class == "protest":  # "workers clashed with police" read as a protest
+                event_class = _protest_kind(token)
     if event_class in _REMOTE and _fires_direct(token, lex):  # "fired mortars and small arms at"
         event_class = "attack"
     if event_class in _CHANGE_OF_HANDS and _peaceful(token, lex):  # "entered the town without resistance"
@@ -592,6 +603,8 @@ def _draft(
             for a in _role_actors(s, ActorRole.TARGET, index)
         ]
     actors = _dedupe(roles)
+    if (crowd := _crowd_violence(cls, actors, token)) is not None:
+        cls = lex.classes[crowd]
     support = types.probability(token.sent, cls.id) if types is not None else None
     if (
         cls.category.value in _NEEDS_ACTOR
@@ -616,6 +629,30 @@ def _draft(
         armed_target=_armed_target(token, lex),
         support=support,
     )
+
+
+def _crowd_violence(cls: EventClass, actors: list[EventActor], token: Token) -> str | None:
+    """Violence by crowds rather than armed groups (ACLED Riots): a fight between villagers, party
+    supporters or a mob and the police is mob violence, or a riot when it is a demonstration; what
+    rioters do is a riot."""
+    parties = [a for a in actors if a.role in {ActorRole.ACTOR1, ActorRole.ACTOR2}]
+    if cls.id in _RIOTABLE and any(_RIOTER in a.name.lower() for a in parties if a.role is ActorRole.ACTOR1):
+        return "riot"
+    mobs = lexicon().groups["mob"]
+
+    def crowd(a: EventActor) -> bool:
+        words = a.name.lower().split()
+        if "armed" in words:
+            return False  # "armed pastoralists", "armed families"
+        return a.kind in _CROWDS or any(w in mobs or w[:-1] in mobs or f"{w[:-3]}y" in mobs for w in words)
+
+    armed = any(c.lower_ == "armed" for c in token.children)  # "armed clashes between tribesmen"
+    if cls.id != "armed_clash" or armed or not any(crowd(a) for a in parties):
+        return None
+    if any(a.kind in _ARMED_PARTIES and not crowd(a) for a in parties):
+        return None
+    lemmas = {t.lemma_.lower() for t in token.sent}
+    return "riot" if lemmas & _cues()["demonstration"] else "mob_violence"
 
 
 def _happens(token: Token) -> bool:
@@ -670,6 +707,8 @@ def _protest_words(token: Token) -> set[str]:
             for a in _ancestors_below(t, token.sent.root)
         ):  # fmt: skip
             continue
+        if t.lemma_.lower() == "set" and any(c.dep_ == "prt" for c in t.children):
+            continue  # "set up tents" is not "set fire"
         words |= {t.lemma_.lower(), t.lower_}
         if t.dep_ in ("amod", "compound"):
             words.add(f"{t.lower_} {t.head.lower_}")  # "live rounds", "excessive force"
