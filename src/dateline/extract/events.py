@@ -46,7 +46,7 @@ from .modality import Stance, modality_of, stance_of
 from .observations import OBSERVED, is_small_arm, observed_fire
 from .phrases import core_np, in_spans
 from .sentence_types import SentenceTypes, discovery_candidate, policy
-from .triggers import TriggerMatch, counted_noun, match_trigger, objects_of, subject_of
+from .triggers import TriggerMatch, counted_noun, match_trigger, objects_of, shared_objects, subject_of
 
 __all__ = ["EventStage"]
 
@@ -119,6 +119,8 @@ _RIOTER = "rioter"
 _RIOTABLE = frozenset(
     {"attack", "arson", "destruction", "obstruct", "protest", "armed_clash", "mob_violence"}
 )  # what rioters do
+_MEMBERS = frozenset({"member", "element", "affiliate", "loyalist", "operative", "recruit"})
+_MEMBERSHIPS = _ARMED | {ActorKind.PARTY}  # a member of a party acts for it; a member of parliament need not
 _CROWDS = frozenset({ActorKind.CIVILIAN, ActorKind.PARTY})  # who fights without being an armed group
 _ARMED_PARTIES = frozenset(
     {ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST, ActorKind.MILITARY, ActorKind.OTHER}
@@ -344,7 +346,8 @@ def _cause_of(token: Token, triggered: dict[int, TriggerMatch]) -> int | None:
         return None
     head = triggered.get(token.head.i)
     if token.dep_ in {"advcl", "conj", "xcomp"} and head is not None and head.trigger.event_class in _VIOLENT:
-        return head.token.i
+        # "attacked a checkpoint, killing nine and injuring seven": the injuries are the attack's too
+        return _cause_of(head.token, triggered) or head.token.i
     tolls = [token, *(c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "killed and wounded in"
     tolls += [  # "six were killed and 23 others injured in": the parse hangs "injured" on "others"
         a
@@ -417,6 +420,11 @@ def _role_actors(head: Token, role: ActorRole, index: ActorIndex) -> list[EventA
         found = [
             _event_actor(a, role) for c in head.children if c.dep_ == "appos" for a in index.for_phrase(c)
         ]
+    if not found and head.lemma_.lower() in _MEMBERS:  # "a QSD member", "members of the police"
+        groups = [c for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+        groups += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        found = [_event_actor(a, role) for g in groups for a in index.for_phrase(g) if a.kind in _MEMBERSHIPS]
+        found = found[:1]
     if found or head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in _NOT_ACTOR_ENTS:
         return found
     lex = lexicon()
@@ -471,7 +479,7 @@ def _verb_roles(
     subject = subject_of(token) if not passive else None
     for head in agents + ([subject] if subject is not None else []):
         actors += _role_actors(head, ActorRole.ACTOR1, index)
-    for obj in objects_of(token) if not places_as_objects else []:
+    for obj in (objects_of(token) or shared_objects(token)) if not places_as_objects else []:
         actors += _role_actors(obj, ActorRole.TARGET, index)
     for head in _prep_objects(token, {"on", "against", "at"}):
         actors += _role_actors(head, ActorRole.TARGET, index)
@@ -784,7 +792,7 @@ def _armed_target(token: Token, lex: Lexicon) -> bool:
         modifiers = {c.lemma_.lower() for c in t.children if c.dep_ in {"compound", "amod"}}
         return (
             t.lemma_.lower() in targets
-            or f"{t.doc[t.i - 1].lower_}{t.lower_}" in targets
+            or f"{t.doc[t.i - 1].lower_}{t.lemma_.lower()}" in targets
             or bool(modifiers & _ARMED_OWNERS)
         )
 

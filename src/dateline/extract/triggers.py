@@ -11,7 +11,7 @@ from ..schema import ActorKind
 from .index import ActorIndex
 from .lexicon import Lexicon, Trigger
 
-__all__ = ["TriggerMatch", "match_trigger", "objects_of", "subject_of"]
+__all__ = ["TriggerMatch", "match_trigger", "objects_of", "shared_objects", "subject_of"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -105,7 +105,7 @@ def _word_in(token: Token, group: frozenset[str]) -> bool:
 
 def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]]) -> bool:
     group = groups.get(group_name, frozenset({group_name}))
-    objects = objects_of(token) or _complement_subjects(token) or _shared_objects(token)
+    objects = objects_of(token) or _complement_subjects(token) or shared_objects(token)
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -127,7 +127,7 @@ def _object_ok(token: Token, group_name: str, groups: dict[str, frozenset[str]])
     return any(_word_in(o, group) or any(_word_in(c, group) for c in o.conjuncts) for o in instruments)
 
 
-def _shared_objects(token: Token) -> list[Token]:
+def shared_objects(token: Token) -> list[Token]:
     """The object of a following coordinate verb, shared by both: "beat and robbed a trader"."""
     if token.pos_ not in _VERB_POS:
         return []
