@@ -29,6 +29,7 @@ from ..schema import Actor, ActorKind, Document
 from ..schema import Span as TextSpan
 from .lexicon import lexicon
 from .phrases import PRONOUNS_PERSON, PRONOUNS_PLURAL, core_np, modifiers
+from .triggers import subject_of
 
 __all__ = ["ActorStage", "ActorTyping"]
 
@@ -479,13 +480,14 @@ class _Run:
         if pronoun.dep_ != "nsubj" or pronoun.head.dep_ not in {"advcl", "ccomp", "conj", "relcl"}:
             return None
         main = pronoun.head.head
-        subject = next(
-            (c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None
+        subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or subject_of(
+            main
         )
-        if subject is None:
+        if subject is None or subject.i > pronoun.i:  # "telling news agencies they want": the teller
             return None
-        for group in self.groups.values():
-            if group.person == person and any(s <= subject.idx < e for s, e in group.mentions):
+        start, end = subject.left_edge.idx, subject.idx + len(subject.text)
+        for group in self.groups.values():  # a mention in the subject's phrase ("Rebel commanders")
+            if group.person == person and any(s < end and start < e for s, e in group.mentions):
                 return group
         return None
 
