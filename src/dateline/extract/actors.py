@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 _ARMED_OVERRIDES = frozenset({ActorKind.REBEL, ActorKind.MILITIA, ActorKind.TERRORIST, ActorKind.POLICE})
 _DOMESTIC = frozenset({
     ActorKind.MILITARY, ActorKind.POLICE, ActorKind.GOVERNMENT, ActorKind.REBEL,
-    ActorKind.MILITIA, ActorKind.CIVILIAN, ActorKind.PARTY,
+    ActorKind.MILITIA, ActorKind.CIVILIAN, ActorKind.PARTY, ActorKind.MEDIA,
 })  # fmt: skip
 _VIOLENT_CLASSES = frozenset(
     {
