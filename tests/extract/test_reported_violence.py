@@ -42,11 +42,14 @@ def test_observed_fire(pipeline, make_article, text, sub_event_type):
     assert _sub_types(pipeline, make_article, text) == {sub_event_type}
 
 
-def test_the_observer_is_no_party(pipeline, make_article):
-    text = "The monitoring mission recorded 48 shots and bursts of fire near the village on Tuesday."
+def test_the_observer_is_no_party_but_the_source(pipeline, make_article):
+    text = "The monitoring mission observed 48 shots and bursts of fire near the village on Tuesday."
     (event,) = [e for e in pipeline.extract(make_article(text)).events if e.acled]
     assert event.trigger.text == "shots"
     assert not [a for a in event.actors if a.role.value in {"actor1", "actor2"}]
+    assert [(a.source, a.relation.value, a.verb) for a in event.attribution] == [
+        ("monitoring mission", "says", "observed")
+    ]
 
 
 @pytest.mark.parametrize(
