@@ -580,6 +580,8 @@ def _draft(
         event_class = _class_at(token.doc[weapon], lex, index) or event_class
     if event_class == "protest":
         event_class = _protest_kind(token)
+    elif event_class == "obstruct" and (kind := _protest_kind(token, own=False)) != "protest":
+        event_class = kind  # "blocked the road with burning tyres" is a riot; "barricaded" alone is not
     elif event_class == "protest_intervention" and _force_against_protest(token):
         event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
     if types is not None:
@@ -642,10 +644,12 @@ def _draft(
 def _crowd_violence(cls: EventClass, actors: list[EventActor], token: Token) -> str | None:
     """Violence by crowds rather than armed groups (ACLED Riots): a fight between villagers, party
     supporters or a mob and the police is mob violence, or a riot when it is a demonstration; what
-    rioters do is a riot."""
+    rioters do is a riot; what armed men do is not mob violence."""
     parties = [a for a in actors if a.role in {ActorRole.ACTOR1, ActorRole.ACTOR2}]
     if cls.id in _RIOTABLE and any(_RIOTER in a.name.lower() for a in parties if a.role is ActorRole.ACTOR1):
         return "riot"
+    if cls.id == "mob_violence" and any(a.kind in _ARMED for a in parties if a.role is ActorRole.ACTOR1):
+        return "beating"  # soldiers, police or militiamen beating people are no mob
     mobs = lexicon().groups["mob"]
 
     def crowd(a: EventActor) -> bool:
@@ -700,13 +704,15 @@ def _passive_voice(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
-def _protest_words(token: Token) -> set[str]:
+def _protest_words(token: Token, own: bool = True) -> set[str]:
     """Words of the sentence that describe the protest itself: not its grievance ("protested against
     the attack", "demanding the arrest of those who set fire", "the detention of activists accused of
     looting"), not a clause about something else, and not a name ("the National Torch Movement")."""
     cues = _cues()
     words: set[str] = set()
     for t in token.sent:
+        if t.i == token.i and not own:
+            continue  # the act itself ("barricaded the road") is not how it went
         if t.ent_type_ in _NAME_ENTS or any(
             a.i != token.i and (
                 (a.dep_ == "prep" and a.lower_ in cues["grievance_preps"])
@@ -736,10 +742,10 @@ def _force_against_protest(token: Token, words: set[str] | None = None) -> bool:
     return bool(words & cues["force"] and words & cues["security"])
 
 
-def _protest_kind(token: Token) -> str:
+def _protest_kind(token: Token, own: bool = True) -> str:
     """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
     cues = _cues()
-    lemmas = _protest_words(token)
+    lemmas = _protest_words(token, own)
     if _force_against_protest(token, lemmas):
         return "protest_force"
     if lemmas & cues["riot"]:
