@@ -84,6 +84,12 @@ def test_a_fight_that_took_place_needs_no_named_party(pipeline, make_article, te
         ("Dozens of protesters clashed with police outside parliament on Monday.", "Violent demonstration"),
         # what rioters do is a riot
         ("Rioters hurled petrol bombs at a bank branch in the city centre overnight.", "Violent demonstration"),
+        # a blockade with burning tyres is a riot; a barricade alone is not
+        ("Residents blocked the ring road with burning tyres to protest against power cuts.",
+         "Violent demonstration"),
+        ("Villagers barricaded the road to the mine on Monday.", "Peaceful protest"),
+        # a crowd beating a suspected thief is mob violence
+        ("A suspected thief was beaten up by locals at the bus terminal.", "Mob violence"),
     ],
 )  # fmt: skip
 def test_crowds(pipeline, make_article, text, sub_event_type):
