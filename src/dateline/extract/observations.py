@@ -1,8 +1,9 @@
 """Observed fire: a monitor or a witness who counts or hears shots and explosions reports fighting
 ("the mission recorded 42 explosions and 65 shots near X", "residents heard heavy gunfire").
 
-The event is the fire itself, with the observer as its source, not as a party: nobody is named as
-firing. Gunfire, or fire "in both directions", is an exchange of fire (an armed clash); explosions
+The event is the fire itself; the observer is a witness, not a party (nobody is named as firing),
+and the source of the claim when its verb is a reporting one (``reporting.toml``: "observed",
+"recorded"). Gunfire, or fire "in both directions", is an exchange of fire (an armed clash); explosions
 and projectiles, or shots of heavy weapons only, are shelling; a single explosion is a blast.
 """
 
