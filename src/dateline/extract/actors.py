@@ -212,10 +212,10 @@ class _Run:
     def generic_term(self, head: Token) -> GenericTerm | None:
         """The generic group term of a noun, two-word terms first ("militia member", "gang member")."""
         generic = self.book.generic
-        for mod in (c for c in head.lefts if c.dep_ in {"compound", "amod"} and c.i == head.i - 1):
+        mod = head.doc[head.i - 1] if head.i > 0 else None
+        if mod is not None and mod.head.i == head.i and mod.dep_ in {"compound", "amod"}:
             term = generic.get(f"{mod.lower_} {head.lemma_.lower()}")
-            term = term or generic.get(f"{mod.lower_} {head.lower_}")
-            if term is not None:
+            if (term := term or generic.get(f"{mod.lower_} {head.lower_}")) is not None:
                 return term
         return generic.get(head.lemma_.lower()) or generic.get(head.lower_)
 
@@ -480,9 +480,8 @@ class _Run:
         if pronoun.dep_ != "nsubj" or pronoun.head.dep_ not in {"advcl", "ccomp", "conj", "relcl"}:
             return None
         main = pronoun.head.head
-        subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or subject_of(
-            main
-        )
+        subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = subject or subject_of(main)  # "telling news agencies they ...": the teller's subject
         if subject is None or subject.i > pronoun.i:  # "telling news agencies they want": the teller
             return None
         start, end = subject.left_edge.idx, subject.idx + len(subject.text)

@@ -496,9 +496,7 @@ def _noun_roles(token: Token, index: ActorIndex, symmetric: bool) -> list[EventA
                 actors += _role_actors(child, ActorRole.ACTOR1, index)
             else:
                 actors += [_event_actor(a, ActorRole.ACTOR1) for a in index.for_phrase(child)]
-    occurs = (token.dep_ == "nsubj" and token.head.lemma_.lower() in _OCCURRENCE_VERBS) or (
-        token.dep_ == "nsubjpass" and token.head.lemma_.lower() in _REPORTED_VERBS
-    )
+    occurs = _occurs(token) or (token.dep_ == "nsubjpass" and token.head.lemma_.lower() in _REPORTED_VERBS)
     for word in (token, token.head) if occurs else (token,):
         for head in _prep_objects(word, {"by", "from"} if word is token else set()):
             actors += _role_actors(head, ActorRole.ACTOR1, index)
@@ -580,7 +578,7 @@ def _draft(
         event_class = _class_at(token.doc[weapon], lex, index) or event_class
     if event_class == "protest":
         event_class = _protest_kind(token)
-    elif event_class == "obstruct" and (kind := _protest_kind(token, own=False)) != "protest":
+    elif event_class == "obstruct" and (kind := _protest_kind(token, with_trigger=False)) != "protest":
         event_class = kind  # "blocked the road with burning tyres" is a riot; "barricaded" alone is not
     elif event_class == "protest_intervention" and _force_against_protest(token):
         event_class = "protest_force"  # "fired live rounds to disperse", "used excessive force to disperse"
@@ -667,13 +665,17 @@ def _crowd_violence(cls: EventClass, actors: list[EventActor], token: Token) -> 
     return "riot" if lemmas & _cues()["demonstration"] else "mob_violence"
 
 
+def _occurs(token: Token) -> bool:
+    """An event noun that is the subject of a verb of happening ("clashes took place / erupted")."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _OCCURRENCE_VERBS
+
+
 def _happens(token: Token) -> bool:
     """An event noun reported as happening: "a shoot-out took place", "clashes broke out", "there
     was a firefight"."""
     head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() in _OCCURRENCE_VERBS:
-        return True
-    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    there_was = token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    return _occurs(token) or there_was
 
 
 def _passive_verbal(token: Token, cls: EventClass, actors: list[EventActor]) -> bool:
@@ -704,14 +706,14 @@ def _passive_voice(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
-def _protest_words(token: Token, own: bool = True) -> set[str]:
+def _protest_words(token: Token, with_trigger: bool = True) -> set[str]:
     """Words of the sentence that describe the protest itself: not its grievance ("protested against
     the attack", "demanding the arrest of those who set fire", "the detention of activists accused of
     looting"), not a clause about something else, and not a name ("the National Torch Movement")."""
     cues = _cues()
     words: set[str] = set()
     for t in token.sent:
-        if t.i == token.i and not own:
+        if t.i == token.i and not with_trigger:
             continue  # the act itself ("barricaded the road") is not how it went
         if t.ent_type_ in _NAME_ENTS or any(
             a.i != token.i and (
@@ -742,10 +744,10 @@ def _force_against_protest(token: Token, words: set[str] | None = None) -> bool:
     return bool(words & cues["force"] and words & cues["security"])
 
 
-def _protest_kind(token: Token, own: bool = True) -> str:
+def _protest_kind(token: Token, with_trigger: bool = True) -> str:
     """A protest turns into a riot, or a protest met with intervention or force, by what its sentence says."""
     cues = _cues()
-    lemmas = _protest_words(token, own)
+    lemmas = _protest_words(token, with_trigger)
     if _force_against_protest(token, lemmas):
         return "protest_force"
     if lemmas & cues["riot"]:

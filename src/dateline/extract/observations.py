@@ -60,9 +60,9 @@ def _observed_phrases(verb: Token) -> list[Token]:
     return found
 
 
-def _observation(verb: Token, lex: Lexicon) -> TriggerMatch | None:
+def _observation(words: list[Token], verb: Token, lex: Lexicon) -> TriggerMatch | None:
+    """The fire among what ``verb`` observed (``words``), typed by its weapons, or None."""
     gunfire, blasts = lex.groups["gunfire"], lex.groups["blasts"]
-    words = [t for phrase in _observed_phrases(verb) for t in phrase.subtree]
     fire = [t for t in words if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in gunfire | blasts]
     if not fire:
         return None
@@ -87,7 +87,7 @@ def observed_fire(parsed: Doc, lex: Lexicon) -> list[tuple[TriggerMatch, list[To
     for verb in parsed:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.groups["observing"]:
             continue
-        match = _observation(verb, lex)
-        if match is not None:
-            found.append((match, [t for p in _observed_phrases(verb) for t in p.subtree]))
+        words = [t for phrase in _observed_phrases(verb) for t in phrase.subtree]
+        if (match := _observation(words, verb, lex)) is not None:
+            found.append((match, words))
     return found

@@ -34,12 +34,11 @@ def subject_of(token: Token) -> Token | None:
     current, hops = token, 0
     while hops < 4:
         deps = {"nsubj", "csubj"} if hops == 0 else {"nsubj", "csubj", "nsubjpass"}  # "X is set to discuss"
-        subjects = [c for c in current.children if c.dep_ in deps]
+        subjects = [c for c in current.children if c.dep_ in deps]  # in sentence order
+        before = [c for c in subjects if c.i < current.i]
         # two subjects are a misparse of a fronted place ("in Rio Grande do Sul, residents banged"):
         # the one nearest the verb is the subject
-        subject = max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=None) or next(
-            iter(subjects), None
-        )
+        subject = before[-1] if before else next(iter(subjects), None)
         if subject is not None:
             if subject.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
                 return current.head

@@ -55,6 +55,8 @@ W_CURATED = 4.0  # a reviewed supplement row (landmark, sea, conflict-zone distr
 W_CAPITAL = 3.0  # the capital of a country the article names ("Washington" beside "the United States")
 W_SIBLINGS = 1.5  # a first-level division listed with others of its country ("Georgia" beside "Nevada")
 _FACILITY_KINDS = frozenset({PlaceKind.POINT})
+W_NOT_TYPE = -2.0  # a place of another kind than its type noun says ("Kharkiv province": not the city)
+W_NOT_FACILITY = -5.0  # ... and a town beside a facility noun ("Donetsk airport")
 _FORMER_DIVISIONS = frozenset({"ADM1H", "ADM2H"})  # curated, but no bonus over current namesakes
 W_QUALIFIES = 8.0  # the division a place named just before it lies in ("Buffalo, New York": the state)
 W_LISTED = 4.0  # the kind of the places named next to it in a list ("Utah, Washington and Wyoming": a state)
@@ -180,7 +182,8 @@ def _prior(hit: NameHit, all_hits: Sequence[NameHit], type_kinds: frozenset[Plac
     score += 0.7 if e.feature == "PPLC" else 0.0
     score += W_CURATED if e.source.startswith("supplement") and e.feature not in _FORMER_DIVISIONS else 0.0
     if type_kinds:  # a facility noun ("Donetsk airport") names the facility, never its town
-        score += 3.0 if e.kind in type_kinds else -5.0 if type_kinds == _FACILITY_KINDS else -2.0
+        mismatch = W_NOT_FACILITY if type_kinds == _FACILITY_KINDS else W_NOT_TYPE
+        score += 3.0 if e.kind in type_kinds else mismatch
     elif e.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and any(
         h.entry.kind is PlaceKind.CITY and not h.fuzzy and h.name_kind != NAME_ALTERNATE and (
             (h.entry.admin1 == e.admin1 and h.entry.population >= SEAT_SHARE * e.population)
